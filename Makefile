@@ -1,0 +1,59 @@
+# Two commands run the whole project on a fresh machine:
+#   make run   - install, migrate an embedded SQLite database, load demo content, serve on http://127.0.0.1:8000
+#   make test  - install, start a throwaway PostgreSQL (unless DATABASE_URL is set), run every test incl. Chromium
+# Everything else here is a convenience for developers.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+SQLITE_URL := sqlite:///$(CURDIR)/var/dev.sqlite3
+
+.PHONY: run test setup install lint format messages translations demo bench clean
+
+run: setup
+	@mkdir -p var
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(PY) manage.py migrate --no-input
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(PY) manage.py demo_content
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	bin/ensure-chromium
+	bin/with-postgres $(PY) -m pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed node_modules/.installed translations
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(VENV)/bin/uv sync --frozen --all-extras --inexact
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Compiled catalogues are build output (git-ignored); rebuilt whenever a .po file changes.
+translations: $(VENV)/.installed
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# Developers: refresh the catalogues after changing strings (needs GNU gettext).
+messages: $(VENV)/.installed
+	$(PY) manage.py makemessages -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(PY) manage.py makemessages -d djangojs -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --ignore=static/vendor --no-obsolete
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+demo: setup
+	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(PY) manage.py demo_content
+
+clean:
+	rm -rf $(VENV) node_modules var staticfiles tests/e2e/artifacts

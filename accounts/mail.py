@@ -1,0 +1,48 @@
+"""E-mail from the platform, rendered from templates in the recipient's own language.
+
+Every app sends mail through `send_templated_mail`, so every message has a plain-text and an HTML part, the
+site's footer, and the language the recipient chose.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def localized_url(viewname: str, language: str, **kwargs) -> str:
+    """An absolute link into the site in the recipient's language (the URL prefix follows the active language)."""
+    with translation.override(language):
+        return absolute_url(reverse(viewname, kwargs=kwargs))
+
+
+def send_templated_mail(
+    template_prefix: str, to: str, context: dict, language: str | None = None, attachments=()
+) -> None:
+    """Render `<prefix>_subject.txt`, `<prefix>.txt` and `<prefix>.html` and send them to one address.
+
+    `attachments` are (filename, content, mimetype) tuples.
+    """
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": absolute_url("/"), **context}
+        subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
+        subject = " ".join(subject.splitlines())
+        text = render_to_string(f"{template_prefix}.txt", context)
+        html = render_to_string(f"{template_prefix}.html", context)
+    message = EmailMultiAlternatives(
+        subject=settings.EMAIL_SUBJECT_PREFIX + subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to],
+        headers={"Content-Language": language},
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()

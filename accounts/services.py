@@ -1,0 +1,187 @@
+"""Business rules for accounts: signing up, verifying an address, joining an organisation, deciding requests."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.mail import localized_url, send_templated_mail
+from accounts.models import Membership, Organisation, OrganisationDomain, email_domain, normalise_email
+
+VERIFY_SALT = "accounts.verify-email"
+
+
+def organisation_for_email(email: str) -> Organisation | None:
+    domain = email_domain(email)
+    if not domain:
+        return None
+    match = OrganisationDomain.objects.select_related("organisation").filter(domain=domain).first()
+    return match.organisation if match else None
+
+
+@dataclass
+class SignupResult:
+    user: object | None
+    already_registered: bool = False
+
+
+@transaction.atomic
+def register(*, email, password, first_name, last_name, language, organisation=None) -> SignupResult:
+    """Create an unverified account and send the verification mail.
+
+    An address that already has an account gets a different mail (log in or reset your password) and the caller
+    shows the same page either way, so sign-up does not reveal who has an account.
+    """
+    User = get_user_model()
+    email = normalise_email(email)
+    existing = User.objects.filter(email=email).first()
+    if existing is not None:
+        send_templated_mail(
+            "accounts/email/already_registered",
+            existing.email,
+            {"user": existing, "login_url": localized_url("accounts:login", existing.preferred_language)},
+            language=existing.preferred_language,
+        )
+        return SignupResult(user=None, already_registered=True)
+
+    user = User.objects.create_user(
+        email=email,
+        password=password,
+        first_name=first_name,
+        last_name=last_name,
+        preferred_language=language,
+    )
+    if organisation_for_email(email) is None and organisation is not None:
+        # Recorded now, shown to the coordinator only once the address is verified.
+        Membership.objects.create(
+            user=user,
+            organisation=organisation,
+            status=Membership.Status.PENDING,
+            source=Membership.Source.APPROVAL,
+        )
+    transaction.on_commit(lambda: send_verification(user))
+    return SignupResult(user=user)
+
+
+def verification_token(user) -> str:
+    return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
+
+
+def send_verification(user) -> None:
+    url = localized_url("accounts:verify", user.preferred_language, token=verification_token(user))
+    days = settings.ACCOUNT_VERIFICATION_MAX_AGE // (60 * 60 * 24)
+    send_templated_mail(
+        "accounts/email/verify",
+        user.email,
+        {"user": user, "verify_url": url, "valid_days": days},
+        language=user.preferred_language,
+    )
+
+
+class VerificationError(Exception):
+    def __init__(self, expired: bool):
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
+
+
+def user_for_token(token: str):
+    """The user a verification link belongs to, or VerificationError(expired=...)."""
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=settings.ACCOUNT_VERIFICATION_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise VerificationError(expired=True) from exc
+    except signing.BadSignature as exc:
+        raise VerificationError(expired=False) from exc
+    user = get_user_model().objects.filter(pk=data.get("u"), email=data.get("e")).first()
+    if user is None:
+        raise VerificationError(expired=False)
+    return user
+
+
+@transaction.atomic
+def verify_email(user) -> Membership | None:
+    """Mark the address verified and settle organisation membership. Returns the membership that resulted."""
+    if user.email_verified_at is None:
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["email_verified_at"])
+
+    organisation = organisation_for_email(user.email)
+    if organisation is not None:
+        membership, _ = Membership.objects.get_or_create(
+            user=user,
+            organisation=organisation,
+            defaults={"status": Membership.Status.ACTIVE, "source": Membership.Source.DOMAIN},
+        )
+        if membership.status != Membership.Status.ACTIVE:
+            membership.status = Membership.Status.ACTIVE
+            membership.source = Membership.Source.DOMAIN
+            membership.decided_at = timezone.now()
+            membership.save(update_fields=["status", "source", "decided_at"])
+        return membership
+
+    pending = Membership.objects.pending().filter(user=user).select_related("organisation").first()
+    if pending is not None:
+        transaction.on_commit(lambda: notify_coordinators(pending))
+    return pending
+
+
+def coordinators_of(organisation):
+    User = get_user_model()
+    coordinators = User.objects.filter(
+        is_active=True,
+        memberships__organisation=organisation,
+        memberships__role=Membership.Role.COORDINATOR,
+        memberships__status=Membership.Status.ACTIVE,
+    )
+    if coordinators.exists():
+        return coordinators
+    # Nobody coordinates this organisation yet: the platform's administrators decide.
+    return User.objects.filter(is_active=True, is_superuser=True)
+
+
+def notify_coordinators(membership: Membership) -> None:
+    for coordinator in coordinators_of(membership.organisation):
+        url = localized_url(
+            "accounts:organisation_members", coordinator.preferred_language, slug=membership.organisation.slug
+        )
+        send_templated_mail(
+            "accounts/email/membership_requested",
+            coordinator.email,
+            {"coordinator": coordinator, "membership": membership, "members_url": url},
+            language=coordinator.preferred_language,
+        )
+
+
+class MembershipAlreadyDecided(Exception):
+    pass
+
+
+@transaction.atomic
+def decide_membership(membership_id: int, *, approve: bool, decided_by) -> Membership:
+    """Approve or reject a pending request. Locked, so two coordinators clicking at once decide it once."""
+    membership = Membership.objects.select_for_update().select_related("user", "organisation").get(pk=membership_id)
+    if membership.status != Membership.Status.PENDING:
+        raise MembershipAlreadyDecided
+    membership.status = Membership.Status.ACTIVE if approve else Membership.Status.REJECTED
+    membership.decided_at = timezone.now()
+    membership.decided_by = decided_by
+    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    transaction.on_commit(lambda: notify_member_of_decision(membership))
+    return membership
+
+
+def notify_member_of_decision(membership: Membership) -> None:
+    send_templated_mail(
+        "accounts/email/membership_decided",
+        membership.user.email,
+        {
+            "user": membership.user,
+            "membership": membership,
+            "approved": membership.status == Membership.Status.ACTIVE,
+            "profile_url": localized_url("accounts:profile", membership.user.preferred_language),
+        },
+        language=membership.user.preferred_language,
+    )

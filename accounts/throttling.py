@@ -1,0 +1,46 @@
+"""Failed-login throttling.
+
+Too many failures for one address, or from one IP address, within a window pause further attempts until the
+window has passed. The count lives in the database, so it holds across app servers and restarts.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from accounts.models import FailedLogin, normalise_email
+
+# One IP address is shared by a whole town hall behind NAT: allow it proportionally more failures.
+IP_FACTOR = 5
+
+
+def _window_start():
+    return timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW)
+
+
+def client_ip(request) -> str | None:
+    # Behind the load balancer REMOTE_ADDR is the balancer; production sets a trusted proxy header there.
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def is_locked(email: str, ip: str | None) -> bool:
+    since = _window_start()
+    recent = FailedLogin.objects.filter(attempted_at__gte=since)
+    if recent.filter(email=normalise_email(email)).count() >= settings.LOGIN_THROTTLE_FAILURES:
+        return True
+    return bool(ip) and recent.filter(ip_address=ip).count() >= settings.LOGIN_THROTTLE_FAILURES * IP_FACTOR
+
+
+def minutes_locked() -> int:
+    return max(1, settings.LOGIN_THROTTLE_WINDOW // 60)
+
+
+def record_failure(email: str, ip: str | None) -> None:
+    FailedLogin.objects.create(email=normalise_email(email)[:254], ip_address=ip)
+
+
+def clear(email: str) -> None:
+    """A successful login forgets that address's failures (and prunes everything older than the window)."""
+    FailedLogin.objects.filter(email=normalise_email(email)).delete()
+    FailedLogin.objects.filter(attempted_at__lt=_window_start()).delete()

@@ -1,0 +1,187 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from accounts import roles, services
+from accounts.forms import LoginForm, MembershipDecisionForm, ProfileForm, ResendVerificationForm, SignupForm
+from accounts.models import Membership, Organisation
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignupForm(request.POST or None, initial={"language": get_language()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.register(
+            email=data["email"],
+            password=data["password1"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            language=data["language"],
+            organisation=data["organisation"],
+        )
+        request.session["signup_email"] = data["email"]
+        return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+def signup_done(request):
+    return render(request, "accounts/signup_done.html", {"email": request.session.get("signup_email")})
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request, token):
+    """GET shows a confirm button (mail scanners follow links; only a person's click should verify)."""
+    try:
+        user = services.user_for_token(token)
+    except services.VerificationError as error:
+        return render(
+            request,
+            "accounts/verify_failed.html",
+            {"expired": error.expired, "form": ResendVerificationForm()},
+            status=400,
+        )
+    if request.method == "GET":
+        return render(request, "accounts/verify_confirm.html", {"verify_user": user})
+    membership = services.verify_email(user)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    if membership is not None and membership.status == Membership.Status.ACTIVE:
+        messages.success(
+            request,
+            _("Your e-mail address is confirmed. Welcome: you are a member through %(organisation)s.")
+            % {"organisation": membership.organisation},
+        )
+    elif membership is not None:
+        messages.info(
+            request,
+            _(
+                "Your e-mail address is confirmed. "
+                "The coordinator of %(organisation)s has been asked to confirm your membership."
+            )
+            % {"organisation": membership.organisation},
+        )
+    else:
+        messages.success(request, _("Your e-mail address is confirmed."))
+    return redirect("accounts:profile")
+
+
+@require_POST
+def resend_verification(request):
+    form = ResendVerificationForm(request.POST)
+    if form.is_valid():
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(email=form.cleaned_data["email"].lower(), email_verified_at=None).first()
+        if user is not None:
+            services.send_verification(user)
+        # The same answer whether or not the address has an account.
+        request.session["signup_email"] = form.cleaned_data["email"]
+        return redirect("accounts:signup_done")
+    return render(request, "accounts/verify_failed.html", {"expired": True, "form": form}, status=400)
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/email/password_reset.txt"
+    html_email_template_name = "accounts/email/password_reset.html"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+    extra_email_context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "site_url": settings.WAGTAILADMIN_BASE_URL,
+    }
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:login")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed. You can log in now."))
+        return super().form_valid(form)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:profile")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password has been changed."))
+        return super().form_valid(form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile has been saved."))
+        return redirect("accounts:profile")
+    memberships = request.user.memberships.select_related("organisation")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "memberships": memberships, "is_member": roles.is_member(request.user)},
+    )
+
+
+def _organisation_for_coordinator(request, slug) -> Organisation:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    # 404, not 403: people outside the organisation need not learn who coordinates what.
+    if not roles.is_coordinator_of(request.user, organisation):
+        raise Http404
+    return organisation
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_members(request, slug):
+    organisation = _organisation_for_coordinator(request, slug)
+    if request.method == "POST":
+        form = MembershipDecisionForm(request.POST)
+        if form.is_valid():
+            membership = get_object_or_404(Membership, pk=form.cleaned_data["membership"], organisation=organisation)
+            try:
+                services.decide_membership(
+                    membership.pk, approve=form.cleaned_data["decision"] == "approve", decided_by=request.user
+                )
+            except services.MembershipAlreadyDecided:
+                messages.warning(request, _("This request had already been decided."))
+            else:
+                if form.cleaned_data["decision"] == "approve":
+                    messages.success(request, _("%(name)s is now a member.") % {"name": membership.user})
+                else:
+                    messages.success(
+                        request, _("The request of %(name)s has been rejected.") % {"name": membership.user}
+                    )
+        else:
+            messages.error(request, _("That decision could not be processed. Please try again."))
+        return redirect(reverse("accounts:organisation_members", kwargs={"slug": organisation.slug}))
+
+    memberships = organisation.memberships.select_related("user")
+    return render(
+        request,
+        "accounts/organisation_members.html",
+        {
+            "organisation": organisation,
+            "active": memberships.filter(status=Membership.Status.ACTIVE),
+            "pending": memberships.filter(status=Membership.Status.PENDING, user__email_verified_at__isnull=False),
+        },
+    )

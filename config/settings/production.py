@@ -1,0 +1,30 @@
+"""Production: everything that matters comes from the environment, and a missing secret stops start-up."""
+
+from config import env
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = env.require(
+    "SECRET_KEY", "a long random string (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(64))'`)"
+)
+ALLOWED_HOSTS = env.require("ALLOWED_HOSTS", "comma-separated host names the site answers to").split(",")
+DATABASES = {"default": env.database(env.require("DATABASE_URL", "postgres://user:password@host:5432/name"))}
+SITE_URL = env.require("SITE_URL", "the public base URL, e.g. https://kennisplatform.example.org")
+WAGTAILADMIN_BASE_URL = SITE_URL
+CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
+
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
+
+# HTTPS only. The load balancer terminates TLS and sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+
+DEMO_CONTENT_ALLOWED = False

@@ -1,0 +1,15 @@
+"""The test suite: PostgreSQL from DATABASE_URL (bin/with-postgres provides one), mails kept in memory."""
+
+from config import env
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+DATABASES = {"default": env.database(env.require("DATABASE_URL", "the tests run on PostgreSQL (see `make test`)"))}
+DATABASES["default"]["CONN_MAX_AGE"] = 0
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; real hashing is Django's concern
+DEMO_CONTENT_ALLOWED = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
