@@ -59,7 +59,10 @@ def load(progress):
             pages[(key, language)] = page
 
     progress.step("home page features")
-    for language, home in homes.items():
+    for language, stale_home in homes.items():
+        # Re-read: translations were added under another instance of this page, so this one's numchild is stale
+        # and publishing it would write the stale tree data back (the children would stop routing).
+        home = HomePage.objects.get(pk=stale_home.pk)
         home.features = [
             {
                 "type": "feature",

@@ -177,7 +177,7 @@ ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 # Security headers that are right everywhere; production.py adds the HTTPS-only ones.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses an iframe on the same origin
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view overrides this to SAMEORIGIN for itself
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 

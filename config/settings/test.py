@@ -13,3 +13,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; real hashing is Django's concern
 DEMO_CONTENT_ALLOWED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Serve static files straight from the finders (node_modules, app folders): no collectstatic step needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

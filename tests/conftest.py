@@ -1,0 +1,45 @@
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from accounts.models import Membership, Organisation, OrganisationDomain, User
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from a database with the migrations' data plus the demo content (loaded once)."""
+    with django_db_blocker.unblock():
+        call_command("demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _fresh_outbox():
+    mail.outbox = []
+
+
+@pytest.fixture
+def make_organisation(db):
+    def make(slug, domain=None, **fields):
+        organisation = Organisation.objects.create(slug=slug, name=fields.pop("name", slug.title()), **fields)
+        if domain:
+            OrganisationDomain.objects.create(organisation=organisation, domain=domain)
+        return organisation
+
+    return make
+
+
+@pytest.fixture
+def make_user(db):
+    def make(email, *, organisation=None, role=Membership.Role.MEMBER, status=Membership.Status.ACTIVE, **fields):
+        fields.setdefault("first_name", email.split("@")[0].title())
+        fields.setdefault("last_name", "Tester")
+        user = User.objects.create_user(email=email, password="a-long-test-password", **fields)
+        user.email_verified_at = fields.get("email_verified_at") or user.date_joined
+        user.save()
+        if organisation is not None:
+            Membership.objects.create(user=user, organisation=organisation, role=role, status=status)
+        return user
+
+    return make

@@ -1,0 +1,126 @@
+"""A newcomer's first visit, in a real browser: every page type, every language, sign-up and login."""
+
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from accounts.models import User
+from tests.e2e.conftest import check_accessibility
+
+DEMO_PASSWORD = "demo-mediation-2026"
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("nl", "Kennisplatform Overheidsmediation"),
+        ("da", "Videnplatform for offentlig mægling"),
+        ("en", "Knowledge platform for mediation in government"),
+    ],
+)
+def test_home_page_in_each_language(page, language, heading):
+    page.goto(f"/{language}/")
+    expect(page.locator("h1")).to_have_text(heading)
+    expect(page.locator("html")).to_have_attribute("lang", language)
+    check_accessibility(page, f"home-{language}")
+
+
+def test_skip_link_and_keyboard_navigation(page):
+    page.goto("/nl/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".utrecht-skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_language_switch_keeps_the_page(page):
+    page.goto("/nl/wat-is-overheidsmediation/")
+    page.get_by_role("navigation", name="Taal kiezen").get_by_role("link", name="Dansk").click()
+    expect(page).to_have_url(re.compile(r"/da/hvad-er-offentlig-maegling/$"))
+    expect(page.locator("h1")).to_have_text("Hvad er mægling i det offentlige?")
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/nl/wat-is-overheidsmediation/", "content-page-nl"),
+        ("/da/hvilken-maegler/", "content-page-da"),
+        ("/nl/accounts/login/", "login"),
+        ("/nl/accounts/signup/", "signup"),
+        ("/nl/accounts/password/reset/", "password-reset"),
+        ("/nl/search/?q=mediator", "search"),
+        ("/nl/bestaat-niet/", "not-found"),
+    ],
+)
+def test_page_types_are_accessible(page, path, name):
+    page.goto(path)
+    check_accessibility(page, name)
+
+
+def test_sign_up_verify_and_land_on_the_profile(page, live_server):
+    page.goto("/nl/accounts/signup/")
+    page.get_by_label("Werk-e-mailadres").fill("sanne@almere.example")
+    page.get_by_label("Voornaam").fill("Sanne")
+    page.get_by_label("Achternaam").fill("de Vries")
+    page.get_by_label("Wachtwoord", exact=True).fill("overleg-aan-de-keukentafel")
+    page.get_by_label("Herhaal wachtwoord").fill("anders-getypt-wachtwoord")
+    page.get_by_role("button", name="Account aanmaken").click()
+
+    # The mistake is explained, the rest of what was typed is still there.
+    expect(page.get_by_role("alert")).to_contain_text("De twee wachtwoorden zijn niet gelijk")
+    expect(page.get_by_label("Voornaam")).to_have_value("Sanne")
+    check_accessibility(page, "signup-with-errors")
+
+    page.get_by_label("Wachtwoord", exact=True).fill("overleg-aan-de-keukentafel")
+    page.get_by_label("Herhaal wachtwoord").fill("overleg-aan-de-keukentafel")
+    page.get_by_role("button", name="Account aanmaken").click()
+    expect(page.locator("h1")).to_have_text("Controleer uw e-mail")
+
+    link = re.search(r"https?://\S+/verify/\S+", mail.outbox[-1].body).group(0)
+    page.goto(re.sub(r"^https?://[^/]+", live_server.url, link))
+    check_accessibility(page, "verify-confirm")
+    page.get_by_role("button", name="Mijn adres bevestigen").click()
+
+    expect(page.locator("h1")).to_have_text("Mijn profiel")
+    expect(page.get_by_role("status").first).to_contain_text("Gemeente Almere")
+    check_accessibility(page, "profile")
+    assert User.objects.get(email="sanne@almere.example").email_verified
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["lid@almere.example", "medlem@kk.example", "coordinator@amersfoort.example", "redacteur@almere.example"],
+)
+def test_demo_roles_log_in_and_out(page, email):
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.locator("h1")).to_have_text("Mijn profiel")
+    page.get_by_role("button", name="Uitloggen").click()
+    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+
+
+def test_failed_login_message_is_accessible(page):
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mailadres").fill("lid@almere.example")
+    page.get_by_label("Wachtwoord").fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("alert")).to_contain_text("passen niet bij elkaar")
+    expect(page.get_by_label("E-mailadres")).to_have_value("lid@almere.example")
+    check_accessibility(page, "login-failed")
+
+
+def test_coordinator_approves_a_request_in_the_browser(page):
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mailadres").fill("coordinator@amersfoort.example")
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_role("link", name="Leden beheren").click()
+    check_accessibility(page, "organisation-members")
+    page.get_by_role("button", name="Noor Nieuw goedkeuren").click()
+    expect(page.get_by_role("status").first).to_contain_text("Noor Nieuw is nu lid")

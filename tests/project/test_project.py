@@ -1,0 +1,92 @@
+"""The project as an operator meets it: configuration, migrations, lint, the quickstart path."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+
+def run(*args, env=None, timeout=600):
+    full_env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL"}}
+    full_env.update(env or {})
+    return subprocess.run(args, cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "x" * 20 + "-production-like-secret-with-enough-entropy-0123456789",
+    "ALLOWED_HOSTS": "kennisplatform.example.org",
+    "SITE_URL": "https://kennisplatform.example.org",
+    "DATABASE_URL": "postgres://user:password@db.invalid:5432/kennisplatform",
+}
+
+
+def test_production_settings_pass_the_deploy_check_without_warnings():
+    result = run(PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"])
+def test_production_refuses_to_start_without_a_required_variable_and_names_it_in_one_line(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run(PYTHON, "manage.py", "check", env=env)
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert missing in lines[0] and "Traceback" not in result.stderr
+
+
+def test_no_missing_migrations():
+    result = run(
+        PYTHON, "manage.py", "makemigrations", "--check", "--dry-run", env={"DATABASE_URL": "sqlite://:memory:"}
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_lint_and_format_are_clean():
+    ruff = str(Path(PYTHON).with_name("ruff"))
+    lint = run(ruff, "check", ".")
+    assert lint.returncode == 0, lint.stdout
+    fmt = run(ruff, "format", "--check", ".")
+    assert fmt.returncode == 0, fmt.stdout
+
+
+def test_platform_folder_does_not_shadow_the_standard_library():
+    assert not (ROOT / "platform" / "__init__.py").exists()
+    result = run(PYTHON, "-c", "import platform; print(platform.system())")
+    assert result.returncode == 0 and result.stdout.strip() in {"Linux", "Darwin", "Windows"}, result.stderr
+
+
+def test_quickstart_on_sqlite_migrates_and_loads_demo_content_twice(tmp_path):
+    """`make run`'s database steps, on a fresh SQLite file, twice in a row (both steps are idempotent)."""
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "DATABASE_URL": f"sqlite:///{tmp_path / 'quick.sqlite3'}"}
+    for attempt in (1, 2):
+        migrate = run(PYTHON, "manage.py", "migrate", "--no-input", env=env)
+        assert migrate.returncode == 0, f"attempt {attempt}: {migrate.stderr}"
+        demo = run(PYTHON, "manage.py", "demo_content", env=env)
+        assert demo.returncode == 0, f"attempt {attempt}: {demo.stderr}"
+        assert "[3/3] home page" in demo.stdout, "progress is shown"
+        assert "redacteur@almere.example" in demo.stdout, "credentials are printed"
+    counts = run(
+        PYTHON,
+        "manage.py",
+        "shell",
+        "-c",
+        "from wagtail.models import Page; from accounts.models import User, Organisation;"
+        "print(Page.objects.count(), User.objects.count(), Organisation.objects.count())",
+        env=env,
+    )
+    pages, users, organisations = map(int, counts.stdout.split()[-3:])
+    assert (pages, users, organisations) == (1 + 3 + 12, 8, 10), "a second run duplicates nothing"
+
+
+def test_demo_content_is_refused_in_production():
+    result = run(PYTHON, "manage.py", "demo_content", env=PRODUCTION_ENV)
+    assert result.returncode != 0
+    assert "development only" in result.stderr
