@@ -42,7 +42,6 @@ translations: $(VENV)/.installed
 # Developers: refresh the catalogues after changing strings (needs GNU gettext).
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
-	$(PY) manage.py makemessages -d djangojs -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --ignore=static/vendor --no-obsolete
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

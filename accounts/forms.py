@@ -131,6 +131,12 @@ class ProfileForm(forms.ModelForm):
         model = get_user_model()
         fields = ["first_name", "last_name", "preferred_language"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Colleagues in other organisations see this name in the forum and on participant lists.
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+
 
 class MembershipDecisionForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)

@@ -93,7 +93,19 @@ def resend_verification(request):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
-    redirect_authenticated_user = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # A logged-in person sent here (e.g. by the CMS, which they may not use) goes on, or to their profile:
+        # never back and forth between a page that refuses them and this one.
+        if request.user.is_authenticated:
+            target = self.get_success_url()
+            if target.startswith(reverse("wagtailadmin_home")) and not request.user.has_perm(
+                "wagtailadmin.access_admin"
+            ):
+                messages.warning(request, _("Your account has no access to the editing environment."))
+                target = reverse("accounts:profile")
+            return redirect(target)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -43,3 +43,17 @@ def make_user(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def post(client, django_capture_on_commit_callbacks):
+    """POST with `client`, then run what the view scheduled for after the commit (mails), as production would.
+
+    Tests run inside a transaction that never commits, so on_commit callbacks would otherwise never fire.
+    """
+
+    def do(url, data=None, **extra):
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post(url, data or {}, **extra)
+
+    return do

@@ -111,3 +111,14 @@ def test_login_redirects_back_to_where_the_reader_was(client, make_user):
         {"username": "tester@almere.example", "password": PASSWORD, "next": "https://evil.example/"},
     )
     assert "evil.example" not in response.url
+
+
+def test_a_member_sent_to_the_cms_ends_on_their_profile_not_in_a_redirect_loop(client, make_user):
+    make_user("tester@almere.example")
+    response = client.post(
+        reverse("accounts:login"), {"username": "tester@almere.example", "password": PASSWORD, "next": "/cms/"}
+    )
+    cms = client.get(response.url)
+    assert cms.status_code == 302 and "/accounts/login/" in cms.url
+    back = client.get(cms.url)
+    assert back.status_code == 302 and back.url == reverse("accounts:profile")

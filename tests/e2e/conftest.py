@@ -48,7 +48,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    # A Dutch civil servant's browser: pages without a language prefix (the CMS) answer in Dutch.
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900}, locale="nl-NL")
     context.set_default_timeout(15_000)
     page = context.new_page()
     yield page

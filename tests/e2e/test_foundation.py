@@ -39,7 +39,7 @@ def test_skip_link_and_keyboard_navigation(page):
 
 def test_language_switch_keeps_the_page(page):
     page.goto("/nl/wat-is-overheidsmediation/")
-    page.get_by_role("navigation", name="Taal kiezen").get_by_role("link", name="Dansk").click()
+    page.get_by_role("navigation", name="Kies een taal").get_by_role("link", name="Dansk").click()
     expect(page).to_have_url(re.compile(r"/da/hvad-er-offentlig-maegling/$"))
     expect(page.locator("h1")).to_have_text("Hvad er mægling i det offentlige?")
 
@@ -63,7 +63,7 @@ def test_page_types_are_accessible(page, path, name):
 
 def test_sign_up_verify_and_land_on_the_profile(page, live_server):
     page.goto("/nl/accounts/signup/")
-    page.get_by_label("Werk-e-mailadres").fill("sanne@almere.example")
+    page.get_by_label("E-mailadres van uw werk").fill("sanne@almere.example")
     page.get_by_label("Voornaam").fill("Sanne")
     page.get_by_label("Achternaam").fill("de Vries")
     page.get_by_label("Wachtwoord", exact=True).fill("overleg-aan-de-keukentafel")
@@ -83,7 +83,7 @@ def test_sign_up_verify_and_land_on_the_profile(page, live_server):
     link = re.search(r"https?://\S+/verify/\S+", mail.outbox[-1].body).group(0)
     page.goto(re.sub(r"^https?://[^/]+", live_server.url, link))
     check_accessibility(page, "verify-confirm")
-    page.get_by_role("button", name="Mijn adres bevestigen").click()
+    page.get_by_role("button", name="Bevestig mijn e-mailadres").click()
 
     expect(page.locator("h1")).to_have_text("Mijn profiel")
     expect(page.get_by_role("status").first).to_contain_text("Gemeente Almere")
@@ -102,7 +102,9 @@ def test_demo_roles_log_in_and_out(page, email):
     page.get_by_role("button", name="Inloggen").click()
     expect(page.locator("h1")).to_have_text("Mijn profiel")
     page.get_by_role("button", name="Uitloggen").click()
-    expect(page.get_by_role("link", name="Inloggen")).to_be_visible()
+    account = page.get_by_role("navigation", name="Uw account")
+    expect(account.get_by_role("link", name="Inloggen")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/nl/$"))  # back on the home page, still in Dutch
 
 
 def test_failed_login_message_is_accessible(page):
@@ -124,3 +126,18 @@ def test_coordinator_approves_a_request_in_the_browser(page):
     check_accessibility(page, "organisation-members")
     page.get_by_role("button", name="Noor Nieuw goedkeuren").click()
     expect(page.get_by_role("status").first).to_contain_text("Noor Nieuw is nu lid")
+
+
+def test_editor_reaches_the_cms_and_a_member_does_not(page):
+    for email, allowed in (("redacteur@almere.example", True), ("lid@almere.example", False)):
+        page.context.clear_cookies()
+        page.goto("/nl/accounts/login/?next=/cms/")
+        page.get_by_label("E-mailadres").fill(email)
+        page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+        page.get_by_role("button", name="Inloggen").click()
+        if allowed:
+            expect(page).to_have_url(re.compile(r"/cms/$"))
+            expect(page.locator("#wagtail")).to_be_visible()
+        else:
+            expect(page.locator("h1")).to_have_text("Mijn profiel")
+            expect(page.get_by_role("status").first).to_contain_text("geen toegang tot de redactieomgeving")
