@@ -20,7 +20,17 @@ def _window_start():
 
 
 def client_ip(request) -> str | None:
-    # Behind the load balancer REMOTE_ADDR is the balancer; production sets a trusted proxy header there.
+    """The client's address as the outermost trusted proxy saw it.
+
+    Each of the TRUSTED_PROXY_COUNT proxies appends the address it received the request from to
+    X-Forwarded-For, so the entry that many places from the end is the client's; anything before it is
+    whatever the client chose to send and is not trusted.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR") or None
 
 

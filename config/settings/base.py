@@ -44,7 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "config.apps.StaticFilesConfig",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
 ]
@@ -104,6 +104,9 @@ ACCOUNT_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days to click the verif
 # window lock further attempts until the window has passed. Stored in the database: app servers share nothing.
 LOGIN_THROTTLE_FAILURES = env.integer("LOGIN_THROTTLE_FAILURES", 5)
 LOGIN_THROTTLE_WINDOW = env.integer("LOGIN_THROTTLE_WINDOW", 15 * 60)
+# How many reverse proxies (load balancers) stand in front of the app and append to X-Forwarded-For. With 0 the
+# client address is REMOTE_ADDR; behind a balancer that would be the balancer for everybody.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
 
 # Internationalisation: Dutch is the default, Danish second, English is the source language of the code.
 LANGUAGE_CODE = "nl"
@@ -117,7 +120,7 @@ USE_TZ = True
 
 # Static files: NL Design System CSS and htmx come from npm (node_modules), served by whitenoise; no CDN.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/utrecht", BASE_DIR / "node_modules" / "@utrecht" / "component-library-css" / "dist"),

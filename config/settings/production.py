@@ -27,4 +27,9 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
+# A cache every app server shares (Wagtail caches site root paths; a per-process cache goes stale on the other
+# servers). The table is created by `manage.py createcachetable` in the release step.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}}
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
+
 DEMO_CONTENT_ALLOWED = False

@@ -122,3 +122,32 @@ def test_a_member_sent_to_the_cms_ends_on_their_profile_not_in_a_redirect_loop(c
     assert cms.status_code == 302 and "/accounts/login/" in cms.url
     back = client.get(cms.url)
     assert back.status_code == 302 and back.url == reverse("accounts:profile")
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded", "expected"),
+    [
+        (0, "203.0.113.9", "10.0.0.2"),  # no proxy configured: the header is ignored
+        (1, "203.0.113.9", "203.0.113.9"),  # the balancer appended the client
+        (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),  # a spoofed first entry is ignored
+        (2, "203.0.113.9, 198.51.100.7", "203.0.113.9"),
+        (2, "198.51.100.7", "10.0.0.2"),  # fewer entries than proxies: not trustworthy
+    ],
+)
+def test_client_address_behind_load_balancers(rf, settings, proxies, forwarded, expected):
+    from accounts.throttling import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
+
+
+def test_throttling_behind_a_balancer_counts_per_client_not_per_balancer(client, make_user, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_THROTTLE_FAILURES = 1
+    make_user("tester@almere.example")
+    for number in range(5):  # one IP x IP_FACTOR
+        login(client, f"guess{number}@almere.example", "wrong", HTTP_X_FORWARDED_FOR="203.0.113.66")
+    assert "Te veel" in login(client, "x@almere.example", "y", HTTP_X_FORWARDED_FOR="203.0.113.66").content.decode()
+    # Another citizen behind the same balancer logs in fine.
+    assert login(client, "tester@almere.example", PASSWORD, HTTP_X_FORWARDED_FOR="198.51.100.20").status_code == 302

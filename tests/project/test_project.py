@@ -42,6 +42,16 @@ def test_production_refuses_to_start_without_a_required_variable_and_names_it_in
     assert missing in lines[0] and "Traceback" not in result.stderr
 
 
+def test_release_collects_static_files_for_production(tmp_path):
+    """The release step's collectstatic with the hashed, compressed storage (it fails on a broken CSS reference)."""
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
+    result = run(PYTHON, "manage.py", "collectstatic", "--no-input", env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "vendor/utrecht/index.css" in manifest and "css/site.css" in manifest
+    assert list((tmp_path / "static" / "vendor" / "utrecht").glob("index.*.css.gz")), "compressed copies"
+
+
 def test_no_missing_migrations():
     result = run(
         PYTHON, "manage.py", "makemigrations", "--check", "--dry-run", env={"DATABASE_URL": "sqlite://:memory:"}
