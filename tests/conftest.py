@@ -3,14 +3,19 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 
 from accounts.models import Membership, Organisation, OrganisationDomain, User
+
+# The database as the migrations left it (root page, locales, groups, workflow), for tests that must rebuild it.
+MIGRATED_STATE = {}
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from a database with the migrations' data plus the demo content (loaded once)."""
     with django_db_blocker.unblock():
+        MIGRATED_STATE["snapshot"] = connection.creation.serialize_db_to_string()
         call_command("demo_content", stdout=io.StringIO())
 
 

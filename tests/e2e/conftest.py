@@ -10,9 +10,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from tests.conftest import MIGRATED_STATE
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -40,10 +43,15 @@ def chromium_path() -> str:
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    # Set only while the browser runs: subprocesses started by other tests must not inherit it.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture
@@ -58,9 +66,20 @@ def page(browser, live_server):
 
 @pytest.fixture(autouse=True)
 def _demo_content(request):
-    """Transactional tests start from the migrations' data only (restored after each flush): add the demo."""
+    """Each browser test starts from exactly: the migrations' data, then the demo content.
+
+    Browser tests commit (the live server has its own connection), and every transactional test empties the
+    database afterwards. So each one empties it first as well, restores the migrated state captured at the
+    start of the session, and loads the demo content on top.
+    """
     if "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(MIGRATED_STATE["snapshot"])
+        # The snapshot's rows carry their ids; move the sequences past them so new rows do not collide.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
         call_command("demo_content", stdout=io.StringIO())
 
 
@@ -68,7 +87,7 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 def check_accessibility(page, name: str) -> None:

@@ -10,6 +10,7 @@ from accounts.models import User
 from tests.e2e.conftest import check_accessibility
 
 DEMO_PASSWORD = "demo-mediation-2026"
+MAIN_NAVIGATION = {"nl": "Hoofdnavigatie", "da": "Hovednavigation", "en": "Main navigation"}
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,8 @@ def test_home_page_in_each_language(page, language, heading):
     page.goto(f"/{language}/")
     expect(page.locator("h1")).to_have_text(heading)
     expect(page.locator("html")).to_have_attribute("lang", language)
+    menu = page.get_by_role("navigation", name=MAIN_NAVIGATION[language]).get_by_role("link")
+    expect(menu).to_have_count(5)  # home and the four demo guidance pages of this language
     check_accessibility(page, f"home-{language}")
 
 
