@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "accounts",
     "knowledge",
+    "protocols",
     "search",
     # Wagtail
     "wagtail_localize",

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_LOADERS = ["accounts.demo", "knowledge.demo"]
+DEMO_LOADERS = ["accounts.demo", "knowledge.demo", "protocols.demo", "knowledge.demo_training"]
 
 
 class Progress:
