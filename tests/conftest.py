@@ -1,8 +1,10 @@
 import io
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
 from accounts.models import Membership, Organisation, OrganisationDomain, User
@@ -17,6 +19,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         MIGRATED_STATE["snapshot"] = connection.creation.serialize_db_to_string()
         call_command("demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def rebuilt_db(transactional_db):
+    """For tests that commit (browser tests, real parallel connections): a database in the known state.
+
+    Transactional tests commit, and each one empties the database when it ends. So such a test empties it first
+    as well, restores the migrated state captured at the start of the session, and loads the demo content.
+    """
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(MIGRATED_STATE["snapshot"])
+    # The snapshot's rows carry their ids; move the sequences past them so new rows do not collide.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
+    call_command("demo_content", stdout=io.StringIO())
 
 
 @pytest.fixture(autouse=True)

@@ -4,18 +4,11 @@ Playwright's sync API runs an event loop in this thread; Django's ORM refuses to
 is safe. It is here: the test and the live server use separate connections and never share a transaction.
 """
 
-import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.core.management import call_command
-from django.core.management.color import no_style
-from django.db import connection
-
-from tests.conftest import MIGRATED_STATE
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -65,22 +58,10 @@ def page(browser, live_server):
 
 
 @pytest.fixture(autouse=True)
-def _demo_content(request):
-    """Each browser test starts from exactly: the migrations' data, then the demo content.
-
-    Browser tests commit (the live server has its own connection), and every transactional test empties the
-    database afterwards. So each one empties it first as well, restores the migrated state captured at the
-    start of the session, and loads the demo content on top.
-    """
+def _known_state(request):
+    """Every browser test starts from the migrated database plus the demo content."""
     if "live_server" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(MIGRATED_STATE["snapshot"])
-        # The snapshot's rows carry their ids; move the sequences past them so new rows do not collide.
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                cursor.execute(statement)
-        call_command("demo_content", stdout=io.StringIO())
+        request.getfixturevalue("rebuilt_db")
 
 
 def pytest_collection_modifyitems(items):
