@@ -1,0 +1,1 @@
+"""Training modules, sessions, enrolment and the implementation trajectory."""

@@ -1,0 +1,1 @@
+"""Training models (the training issue fills this in)."""
