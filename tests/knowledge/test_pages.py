@@ -127,3 +127,28 @@ def test_content_page_query_count_is_bounded(client, django_assert_max_num_queri
 def test_every_page_type_can_only_live_where_it_makes_sense():
     assert HomePage.allowed_parent_page_models() == [Page]
     assert ContentPage in HomePage.allowed_subpage_models()
+
+
+def test_an_editor_translates_a_page_with_wagtail_localize(client, make_user):
+    """Editors start translations in the CMS; the translated page is a linked draft in the target language."""
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+    from wagtail.models import Locale
+
+    from accounts import roles
+
+    editor = make_user("vertaler@almere.example")
+    editor.groups.add(Group.objects.get(name=roles.EDITORS))
+    client.force_login(editor)
+    home = HomePage.objects.get(locale__language_code="nl")
+    source = home.add_child(instance=ContentPage(title="Nieuwe handreiking", slug="nieuw", summary="Kort.", body=[]))
+    source.save_revision().publish()
+
+    url = reverse("wagtail_localize:submit_page_translation", kwargs={"page_id": source.pk})
+    assert client.get(url).status_code == 200
+    danish = Locale.objects.get(language_code="da")
+    response = client.post(url, {"locales": [danish.pk]})
+    assert response.status_code == 302
+    translation = source.get_translation(danish)
+    assert translation.translation_key == source.translation_key
+    assert translation.get_parent().specific == home.get_translation(danish).specific
