@@ -53,7 +53,7 @@ def load(progress):
             page.slug = text["slug"]
             page.summary = text["summary"]
             page.body = text["body"]
-            page.show_in_menus = True
+            page.show_in_menus = False  # reached from the home page; the menu holds the sections
             page.tags.set(TAGS[key][language])
             _publish(page)
             pages[(key, language)] = page

@@ -1,0 +1,49 @@
+"""Mails to participants, in their own language, with the session as an iCalendar attachment where it helps."""
+
+from accounts.mail import absolute_url, localized_url, send_templated_mail
+from knowledge.training import ical
+from knowledge.training.models import Enrolment
+from knowledge.training.services import waitlist_position
+
+KINDS = ("enrolled", "waitlisted", "promoted", "enrolment_cancelled", "session_cancelled")
+
+
+def _invitation(enrolment: Enrolment, kind: str, page_url: str) -> bytes | None:
+    """The calendar entry to add, or the one to remove; none for people who only ever waited."""
+    session = enrolment.session
+    if kind in ("enrolled", "promoted"):
+        return ical.invitation(session, page_url=page_url)
+    if kind == "enrolment_cancelled":
+        # Harmless for someone who was only waiting: a calendar ignores the cancellation of an unknown event.
+        return ical.invitation(session, page_url=page_url, cancelled=True)
+    if kind == "session_cancelled" and enrolment.status == Enrolment.Status.ENROLLED:
+        return ical.invitation(session, page_url=page_url, cancelled=True)
+    return None
+
+
+def send_enrolment_mail(enrolment_id: int, kind: str) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"unknown training mail {kind!r}")
+    enrolment = Enrolment.objects.select_related("session__page", "user").get(pk=enrolment_id)
+    session, user = enrolment.session, enrolment.user
+    page_url = absolute_url(session.page.url or "")
+    invitation = _invitation(enrolment, kind, page_url)
+    attachments = [("training.ics", invitation, "text/calendar")] if invitation else []
+    context = {
+        "kind": kind,
+        "user": user,
+        "enrolment": enrolment,
+        "session": session,
+        "module": session.page,
+        "module_url": page_url,
+        "position": waitlist_position(enrolment),
+        "enrolment_url": localized_url("knowledge:training_enrolment", user.preferred_language, pk=enrolment.pk),
+        "my_trainings_url": localized_url("knowledge:my_trainings", user.preferred_language),
+    }
+    send_templated_mail(
+        "knowledge/training/email/notification",
+        user.email,
+        context,
+        language=user.preferred_language,
+        attachments=attachments,
+    )

@@ -1,0 +1,213 @@
+"""The rules of training enrolment and of the implementation trajectory.
+
+Capacity is guarded by locking the session row (`select_for_update`) for the duration of each enrolment,
+cancellation and promotion: every change to a session's participants happens one at a time, so counting and
+inserting cannot interleave. Enrolment ids are drawn while that lock is held, which makes them follow the order in
+which enrolments were committed: the waiting list is ordered by id. A partial unique constraint makes a second active
+enrolment of the same person impossible even if the checks here were bypassed.
+
+Mails go out after the commit, through a background task, so a rolled-back enrolment never mails anyone.
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+from accounts.models import Membership, Organisation
+from knowledge.training.models import (
+    Enrolment,
+    SessionStatus,
+    TrainingSession,
+    TrajectoryStepStatus,
+)
+from knowledge.training.steps import STEP_KEYS
+
+
+class EnrolmentError(Exception):
+    """A refusal with a message for the person who tried."""
+
+    message = _("This enrolment is not possible.")
+
+    def __str__(self):
+        return str(self.message)
+
+
+class NotAMember(EnrolmentError):
+    message = _("Only members of a verified government organisation can enrol in a training.")
+
+
+class SessionCancelled(EnrolmentError):
+    message = _("This session has been cancelled; enrolment is no longer possible.")
+
+
+class EnrolmentClosed(EnrolmentError):
+    message = _("The enrolment deadline for this session has passed.")
+
+
+class AlreadyEnrolled(EnrolmentError):
+    message = _("You are already enrolled in this session (or on its waiting list).")
+
+
+def _locked_session(session_id) -> TrainingSession:
+    # `of=("self",)`: lock the session row only, not the module page joined in for its maximum group size.
+    return TrainingSession.objects.select_for_update(of=("self",)).select_related("page").get(pk=session_id)
+
+
+def _notify(enrolment_ids, kind: str) -> None:
+    from knowledge.training.tasks import send_training_mail
+
+    ids = list(enrolment_ids)
+    transaction.on_commit(lambda: [send_training_mail.enqueue(pk, kind) for pk in ids])
+
+
+def waitlist_position(enrolment: Enrolment) -> int | None:
+    if enrolment.status != Enrolment.Status.WAITLISTED:
+        return None
+    return Enrolment.objects.waitlist().filter(session_id=enrolment.session_id, id__lte=enrolment.pk).count()
+
+
+def enrol(session_id: int, user, *, notify: bool = True) -> Enrolment:
+    """Enrol `user`, or put them on the waiting list when the session is full. Raises an EnrolmentError."""
+    if not roles.is_member(user):
+        raise NotAMember
+    try:
+        with transaction.atomic():
+            session = _locked_session(session_id)
+            if session.is_cancelled:
+                raise SessionCancelled
+            if timezone.now() > session.deadline:
+                raise EnrolmentClosed
+            if session.enrolments.active().filter(user=user).exists():
+                raise AlreadyEnrolled
+            enrolled = session.enrolments.filter(status=Enrolment.Status.ENROLLED).count()
+            full = enrolled >= session.capacity_or_default
+            enrolment = Enrolment.objects.create(
+                session=session,
+                user=user,
+                status=Enrolment.Status.WAITLISTED if full else Enrolment.Status.ENROLLED,
+            )
+            enrolment.waitlist_position = waitlist_position(enrolment)
+            if notify:
+                _notify([enrolment.pk], "waitlisted" if full else "enrolled")
+    except IntegrityError as error:
+        # The partial unique constraint: a parallel request of the same person won.
+        raise AlreadyEnrolled from error
+    return enrolment
+
+
+def _fill_from_waitlist(session: TrainingSession) -> list[int]:
+    """Promote waiting people in arrival order while there is room. The caller holds the session lock."""
+    if session.is_cancelled or session.start <= timezone.now():
+        return []
+    free = session.capacity_or_default - session.enrolments.filter(status=Enrolment.Status.ENROLLED).count()
+    if free <= 0:
+        return []
+    promoted = list(session.enrolments.waitlist().values_list("pk", flat=True)[:free])
+    Enrolment.objects.filter(pk__in=promoted).update(status=Enrolment.Status.ENROLLED, promoted_at=timezone.now())
+    return promoted
+
+
+def fill_from_waitlist(session_id: int) -> list[int]:
+    """After a session got more places (its capacity was raised): promote and mail whoever now fits."""
+    with transaction.atomic():
+        session = _locked_session(session_id)
+        promoted = _fill_from_waitlist(session)
+        _notify(promoted, "promoted")
+    return promoted
+
+
+def cancel_enrolment(enrolment: Enrolment, by) -> Enrolment:
+    """Cancel an enrolment or a place on the waiting list; a freed place goes to the first person waiting."""
+    with transaction.atomic():
+        session = _locked_session(enrolment.session_id)
+        enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if enrolment.status == Enrolment.Status.CANCELLED:
+            return enrolment
+        was_enrolled = enrolment.status == Enrolment.Status.ENROLLED
+        enrolment.status = Enrolment.Status.CANCELLED
+        enrolment.cancelled_at = timezone.now()
+        enrolment.cancelled_by = by
+        enrolment.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+        _notify([enrolment.pk], "enrolment_cancelled")
+        if was_enrolled:
+            _notify(_fill_from_waitlist(session), "promoted")
+    return enrolment
+
+
+def cancel_session(session: TrainingSession, by) -> TrainingSession:
+    """Cancel a session and tell everyone enrolled or waiting. Cancelling twice mails nobody twice."""
+    with transaction.atomic():
+        session = _locked_session(session.pk)
+        if session.cancelled_at:
+            return session
+        session.status = SessionStatus.CANCELLED
+        session.cancelled_at = timezone.now()
+        session.cancelled_by = by
+        session.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+        _notify(session.enrolments.active().values_list("pk", flat=True), "session_cancelled")
+    return session
+
+
+def apply_published_sessions(page) -> None:
+    """What a published module revision asks for: cancellations to announce, raised capacities to fill."""
+    sessions = TrainingSession.objects.filter(page=page)
+    revision = page.latest_revision
+    by = revision.user if revision is not None else None
+    for session in sessions:
+        if session.status == SessionStatus.CANCELLED and not session.cancelled_at:
+            cancel_session(session, by)
+        elif session.status == SessionStatus.PLANNED:
+            fill_from_waitlist(session.pk)
+
+
+# Implementation trajectory
+
+
+def visible_organisations(user):
+    """Organisations whose trajectory `user` may see: the ones they are an active member of."""
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    memberships = Membership.objects.active().filter(user=user)
+    return Organisation.objects.filter(pk__in=memberships.values("organisation"))
+
+
+def trajectory(organisation) -> list[TrajectoryStepStatus]:
+    """All steps in order; steps nobody recorded yet appear as unsaved defaults."""
+    stored = {row.step: row for row in organisation.trajectory_steps.select_related("updated_by")}
+    return [stored.get(key) or TrajectoryStepStatus(organisation=organisation, step=key) for key in STEP_KEYS]
+
+
+def save_trajectory(organisation, rows: list[dict], by) -> None:
+    """Store the coordinator's choices; rows are dicts with step, approach, status and note."""
+    with transaction.atomic():
+        stored = {row.step: row for row in organisation.trajectory_steps.select_for_update()}
+        for data in rows:
+            if data["step"] not in STEP_KEYS:
+                continue
+            row = stored.get(data["step"])
+            values = {key: data[key] for key in ("approach", "status", "note")}
+            if row is not None and all(getattr(row, key) == value for key, value in values.items()):
+                continue
+            TrajectoryStepStatus.objects.update_or_create(
+                organisation=organisation, step=data["step"], defaults={**values, "updated_by": by}
+            )
+
+
+def trajectory_summary(rows: list[TrajectoryStepStatus]) -> dict:
+    """Counts per status and per approach, for the overview chart."""
+    total = len(rows)
+
+    def bars(field, choices, counted):
+        result = []
+        for value, label in choices:
+            count = sum(1 for row in counted if getattr(row, field) == value)
+            result.append({"value": value, "label": label, "count": count, "percent": round(100 * count / total)})
+        return result
+
+    return {
+        "total": total,
+        "status": bars("status", TrajectoryStepStatus.Progress.choices, rows),
+        # A step nobody recorded has no approach yet (its status is "not started" all the same).
+        "approach": bars("approach", TrajectoryStepStatus.Approach.choices, [row for row in rows if row.pk]),
+    }
