@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("search/", include("search.urls")),
+    path("tags/", include("search.tag_urls")),
     # App views next to the page tree: each app's patterns start with an English prefix of their own
     # (e.g. "protocols/…", "training/…") that no page slug takes; anything else falls through to Wagtail.
     path("", include("protocols.urls")),

@@ -1,37 +1,56 @@
-"""The search page.
+"""The search page, the autocomplete endpoint and tag pages. The rules live in search.services."""
 
-For now this searches the public, live pages of the reader's language through Wagtail's database backend. The
-search issue replaces the engine behind it (one permission-aware index over everything, facets, Elasticsearch);
-the URL, the query parameter and the page stay.
-"""
-
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-MAX_QUERY_LENGTH = 200
-PER_PAGE = 10
+from search import services
+
+FACET_GROUPS = (
+    ("kind", "type", _("Type")),
+    ("tag", "tag", _("Tags")),
+    ("language", "language", _("Language")),
+    ("organisation", "organisation", _("Organisation")),
+)
 
 
+@require_GET
+@vary_on_headers("HX-Request")
 def search(request):
-    query = (request.GET.get("q") or "").strip()
-    truncated = len(query) > MAX_QUERY_LENGTH
-    query = query[:MAX_QUERY_LENGTH]
-    results = None
-    if query:
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        pages = Page.objects.live().public().filter(depth__gt=2)
-        if locale is not None:
-            pages = pages.filter(locale=locale)
-        found = pages.specific().search(query, operator="and")
-        paginator = Paginator(found, PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, PageNotAnInteger):
-            results = paginator.page(1)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "results": results, "truncated": truncated},
-    )
+    page = services.search_page(request.user, request.GET)
+    response = page.response
+    facets = []
+    if response is not None:
+        facets = [
+            {"name": name, "field": field, "legend": legend, "values": response.facets.get(name, [])}
+            for name, field, legend in FACET_GROUPS
+        ]
+    context = {
+        "search": page,
+        "search_query": page.form.data.get("q", ""),  # the header box shows what was typed, shortened or not
+        "results": response,
+        "facets": facets,
+    }
+    partial = request.htmx and not request.htmx.history_restore_request
+    return render(request, "search/_results.html" if partial else "search/search.html", context)
+
+
+@require_GET
+def autocomplete(request):
+    options = services.complete(request.user, request.GET.get("q", ""), get_language())
+    results = [{"type": option.type, "label": option.label, "url": option.url} for option in options]
+    response = JsonResponse({"results": results})
+    # The answer depends on who asks (members see more): never let a shared cache hand it to someone else.
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@require_GET
+def tag(request, slug):
+    page = services.tag_page(request.user, slug)
+    if page is None:
+        raise Http404(_("No page carries this tag."))
+    return render(request, "search/tag.html", {"tag": page})

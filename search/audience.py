@@ -1,0 +1,48 @@
+"""Who is searching, reduced to what the permission filter needs: member or not, and which groups.
+
+The forum (or any app with private groups) tells search which groups a user belongs to:
+
+    from search.audience import register_group_provider
+    register_group_provider(lambda user: ForumGroup.objects.for_member(user).values_list("pk", flat=True))
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from accounts import roles
+
+_group_providers: list[Callable[[object], Iterable[int]]] = []
+
+
+@dataclass(frozen=True)
+class Audience:
+    member: bool = False
+    group_ids: frozenset[int] = frozenset()
+
+    @property
+    def cache_key(self) -> str:
+        return f"{int(self.member)}:{','.join(map(str, sorted(self.group_ids)))}"
+
+
+VISITOR = Audience()
+
+
+def register_group_provider(provider: Callable[[object], Iterable[int]]) -> None:
+    if provider not in _group_providers:
+        _group_providers.append(provider)
+
+
+def unregister_group_provider(provider: Callable[[object], Iterable[int]]) -> None:
+    if provider in _group_providers:
+        _group_providers.remove(provider)
+
+
+def audience_for(user) -> Audience:
+    if user is None or not user.is_authenticated:
+        return VISITOR
+    cached = user.__dict__.get("_search_audience")
+    if cached is None:
+        group_ids = frozenset(int(pk) for provider in _group_providers for pk in provider(user))
+        cached = Audience(member=roles.is_member(user), group_ids=group_ids)
+        user.__dict__["_search_audience"] = cached
+    return cached

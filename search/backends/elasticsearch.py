@@ -1,0 +1,466 @@
+"""Elasticsearch (8/9, through elasticsearch.dsl): one index per language behind a read and a write alias.
+
+Each index analyses text with its language's analyzer (the index default), so a query across all read aliases is
+analysed per language too. A reindex builds new indices and swaps the aliases atomically (no downtime). The
+database rows (search.models.SearchDocument) remain the source: Elasticsearch is filled from them, and when the
+cluster is unreachable reads are answered by the database backend (with a notice) and writes wait in
+PendingIndexOperation until `retry_pending` gets them through.
+"""
+
+import logging
+from collections import Counter
+from datetime import timedelta
+from functools import cache
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Min
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.dsl import Completion as CompletionField
+from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
+from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
+
+from accounts.models import Organisation
+from search import conf, registry
+from search.audience import Audience
+from search.backends.base import (
+    SORT_DATE,
+    TAG_FACET_SIZE,
+    Completion,
+    FacetValue,
+    Hit,
+    SearchBackend,
+    SearchQuery,
+    SearchResponse,
+)
+from search.documents import MARK_END, MARK_START, highlight_html
+from search.models import PendingIndexOperation, SearchDocument, SearchDocumentTag, Visibility
+
+logger = logging.getLogger(__name__)
+ERRORS = (ApiError, TransportError, BulkIndexError)
+LANGUAGE_ANALYZERS = {"dutch": "dutch", "danish": "danish", "english": "english", "simple": "standard"}
+FACET_FIELDS = {"kind": "kind", "language": "language", "organisation": "organisation"}
+RETRY_DELAY = timedelta(minutes=1)
+
+
+class SearchEntry(Document):
+    """One search document in Elasticsearch; the id is SearchDocument.source_key."""
+
+    kind = Keyword()
+    language = Keyword()
+    title = Text(fields={"raw": Keyword()})
+    summary = Text()
+    body = Text()
+    tags = Keyword()  # slugs
+    tag_names = Text()
+    organisation = Keyword()  # slug
+    visibility = Keyword()
+    group_ids = Integer()
+    url = Keyword(index=False)
+    published_at = Date()
+    updated_at = Date()
+    # Who may see a completion is a context; the suggester filters on it like the bool filter does for search.
+    title_suggest = CompletionField(contexts=[{"name": "access", "type": "category"}])
+    tag_suggest = CompletionField(contexts=[{"name": "access", "type": "category"}])
+
+
+def read_alias(language: str) -> str:
+    return f"{conf.elasticsearch_index_prefix()}-{language}"
+
+
+def write_alias(language: str) -> str:
+    return f"{conf.elasticsearch_index_prefix()}-{language}-write"
+
+
+def new_index_name(language: str) -> str:
+    return f"{read_alias(language)}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def language_index(language: str, name: str) -> Index:
+    """The index of one language: its analyzer is the default for every text field."""
+    analyzer = LANGUAGE_ANALYZERS[conf.text_search_config(language)]
+    index = Index(name)
+    index.settings(number_of_shards=1, analysis={"analyzer": {"default": {"type": analyzer}}})
+    index.document(SearchEntry)
+    return index
+
+
+def alias_actions(new_index: str, old_indices: list[str], alias: str) -> list[dict]:
+    """Move `alias` to the new index in one atomic step."""
+    actions = [{"remove": {"index": old, "alias": alias}} for old in old_indices]
+    return [*actions, {"add": {"index": new_index, "alias": alias}}]
+
+
+def access_values(audience: Audience) -> list[str]:
+    values = ["public"]
+    if audience.member:
+        values.append("members")
+    return values + [f"group:{group_id}" for group_id in sorted(audience.group_ids)]
+
+
+def document_access(document: SearchDocument, group_ids: list[int]) -> list[str]:
+    if document.visibility == Visibility.GROUPS:
+        return [f"group:{group_id}" for group_id in sorted(group_ids)]
+    return [document.visibility]
+
+
+def permission_filter(audience: Audience) -> Q:
+    should = [Q("term", visibility=Visibility.PUBLIC.value)]
+    if audience.member:
+        should.append(Q("term", visibility=Visibility.MEMBERS.value))
+    if audience.group_ids:
+        should.append(
+            Q(
+                "bool",
+                filter=[
+                    Q("term", visibility=Visibility.GROUPS.value),
+                    Q("terms", group_ids=sorted(audience.group_ids)),
+                ],
+            )
+        )
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def facet_filters(query: SearchQuery, *, skip: str = "") -> list[Q]:
+    selected = {"kind": query.kinds, "language": query.languages, "organisation": query.organisations}
+    return [
+        Q("terms", **{FACET_FIELDS[facet]: list(values)})
+        for facet, values in selected.items()
+        if values and facet != skip
+    ]
+
+
+def build_search(query: SearchQuery, client=None) -> Search:
+    search = Search(using=client, index=[read_alias(language) for language in conf.languages()])
+    text = (
+        Q("multi_match", query=query.text, fields=["title^3", "tag_names^2", "summary^2", "body"], operator="and")
+        if query.text
+        else Q("match_all")
+    )
+    filters = [permission_filter(query.audience), *(Q("term", tags=slug) for slug in query.tags)]
+    search = search.query(Q("bool", must=[text], filter=filters))
+    # Facet selections filter the hits after aggregating, so each facet can count its other values.
+    selections = facet_filters(query)
+    if selections:
+        search = search.post_filter(Q("bool", filter=selections))
+    if query.facets:
+        for facet, field in FACET_FIELDS.items():
+            others = facet_filters(query, skip=facet)
+            search.aggs.bucket(facet, "filter", filter=Q("bool", filter=others)).bucket(
+                "values", "terms", field=field, size=50
+            )
+        search.aggs.bucket("tag", "filter", filter=Q("bool", filter=selections)).bucket(
+            "values", "terms", field="tags", size=TAG_FACET_SIZE
+        )
+    if query.text:
+        search = search.highlight("body", "summary", fragment_size=160, number_of_fragments=2)
+        search = search.highlight_options(pre_tags=[MARK_START], post_tags=[MARK_END], encoder="default")
+    date_order = {"updated_at": {"order": "desc", "missing": "_last"}}
+    search = search.sort(date_order) if query.sort == SORT_DATE or not query.text else search.sort("_score", date_order)
+    search = search.extra(track_total_hits=True)
+    return search[query.offset : query.offset + query.per_page]
+
+
+def build_completion(text: str, audience: Audience, language: str, limit: int, client=None) -> Search:
+    search = Search(using=client, index=read_alias(language)).source(["title", "url", "tags", "tag_names"])
+    contexts = {"access": access_values(audience)}
+    for name, field, size in (("titles", "title_suggest", limit - limit // 3), ("tags", "tag_suggest", limit // 3)):
+        search = search.suggest(
+            name,
+            text,
+            completion={
+                "field": field,
+                "size": size,
+                "skip_duplicates": True,
+                "fuzzy": {"fuzziness": "AUTO"},
+                "contexts": contexts,
+            },
+        )
+    return search
+
+
+def to_entry(document: SearchDocument, group_ids: list[int]) -> SearchEntry:
+    access = document_access(document, group_ids)
+    tag_names = [name for _slug, name in document.tags]
+    return SearchEntry(
+        meta={"id": document.source_key},
+        kind=document.kind,
+        language=document.language,
+        title=document.title,
+        summary=document.summary,
+        body=document.body,
+        tags=[slug for slug, _name in document.tags],
+        tag_names=tag_names,
+        organisation=document.organisation.slug if document.organisation_id else None,
+        visibility=document.visibility,
+        group_ids=group_ids,
+        url=document.url,
+        published_at=document.published_at,
+        updated_at=document.updated_at,
+        title_suggest={"input": [document.title], "contexts": {"access": access}},
+        tag_suggest={"input": tag_names, "contexts": {"access": access}} if tag_names else None,
+    )
+
+
+@cache
+def _client(url: str, timeout: float) -> Elasticsearch:
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+
+
+def client() -> Elasticsearch:
+    return _client(conf.elasticsearch_url(), conf.elasticsearch_timeout())
+
+
+# Writing -------------------------------------------------------------------------------------------------------
+
+
+def _index_actions(document: SearchDocument) -> list[dict]:
+    group_ids = list(document.group_rows.values_list("group_id", flat=True))
+    entry = to_entry(document, group_ids).to_dict(include_meta=True)
+    entry["_index"] = write_alias(document.language)
+    # A document lives in its language's index only; drop it from the others (a no-op unless its language changed).
+    return [entry, *_delete_actions(document.source_key, skip=document.language)]
+
+
+def _delete_actions(source_key: str, skip: str = "") -> list[dict]:
+    return [
+        {"_op_type": "delete", "_index": write_alias(language), "_id": source_key}
+        for language in conf.languages()
+        if language != skip
+    ]
+
+
+def _send(actions: list[dict]) -> None:
+    bulk(client(), actions, ignore_status=(404,), refresh="wait_for")
+
+
+def _queue(operations: list[tuple[str, str, str]], error: Exception) -> None:
+    """Remember failed writes (source key, action, language); the newest action per document wins."""
+    logger.warning("Elasticsearch unreachable, %d index writes queued: %s", len(operations), error)
+    for source_key, action, language in operations:
+        pending, created = PendingIndexOperation.objects.get_or_create(
+            source_key=source_key, defaults={"action": action, "language": language, "last_error": str(error)[:2000]}
+        )
+        if not created:
+            pending.action, pending.language, pending.last_error = action, language, str(error)[:2000]
+            pending.attempts += 1
+            pending.save()
+    _schedule_retry()
+
+
+def _schedule_retry() -> None:
+    from django_tasks import default_task_backend
+
+    from search.tasks import retry_pending_index_operations
+
+    # Only a queue that can wait helps; the immediate backend would just fail again at once.
+    if default_task_backend.supports_defer:
+        retry_pending_index_operations.using(run_after=timezone.now() + RETRY_DELAY).enqueue()
+
+
+def mirror_index(documents: list[SearchDocument]) -> None:
+    operations = [
+        (document.source_key, PendingIndexOperation.Action.INDEX, document.language) for document in documents
+    ]
+    try:
+        _send([action for document in documents for action in _index_actions(document)])
+    except ERRORS as error:
+        _queue(operations, error)
+        return
+    retry_pending()
+
+
+def mirror_delete(keys: list[tuple[str, str]]) -> None:
+    try:
+        _send([action for key, _language in keys for action in _delete_actions(key)])
+    except ERRORS as error:
+        _queue([(key, PendingIndexOperation.Action.DELETE, language) for key, language in keys], error)
+        return
+    retry_pending()
+
+
+def _document_for_key(source_key: str) -> SearchDocument | None:
+    natural_key, _colon, pk = source_key.rpartition(":")
+    app_label, _dot, model = natural_key.partition(".")
+    content_type = ContentType.objects.filter(app_label=app_label, model=model).first()
+    if content_type is None or not pk.isdigit():
+        return None
+    return SearchDocument.objects.filter(source_type=content_type, source_id=int(pk)).first()
+
+
+def retry_pending() -> int:
+    """Replay queued writes from the current database rows; returns how many went through."""
+    pending = list(PendingIndexOperation.objects.order_by("pk")[:500])
+    if not pending:
+        return 0
+    actions = []
+    for operation in pending:
+        document = _document_for_key(operation.source_key)
+        actions += _index_actions(document) if document is not None else _delete_actions(operation.source_key)
+    try:
+        _send(actions)
+    except ERRORS as error:
+        PendingIndexOperation.objects.filter(pk__in=[p.pk for p in pending]).update(
+            attempts=F("attempts") + 1, last_error=str(error)[:2000]
+        )
+        _schedule_retry()
+        return 0
+    PendingIndexOperation.objects.filter(pk__in=[p.pk for p in pending]).delete()
+    return len(pending)
+
+
+def rebuild(progress=lambda iterable, total, what: iterable) -> Counter:
+    """Fill fresh indices from the database rows and swap the aliases to them: readers never see a gap.
+
+    The write alias moves first, so changes made during the rebuild land in the new index; the read alias follows
+    once the new index is complete; the old indices are deleted last.
+    """
+    es = client()
+    started = timezone.now()
+    written = Counter()
+    languages = set(SearchDocument.objects.values_list("language", flat=True).distinct())
+    for language in sorted(languages | set(conf.languages())):
+        name = new_index_name(language)
+        language_index(language, name).create(using=es)
+        _move_alias(es, write_alias(language), name)
+        documents = SearchDocument.objects.filter(language=language).select_related("organisation")
+        actions = (
+            {**_index_actions(document)[0], "_index": name}
+            for document in progress(documents.iterator(chunk_size=500), documents.count(), language)
+        )
+        for ok, _item in streaming_bulk(es, actions, chunk_size=500):
+            written[language] += int(ok)
+        es.indices.refresh(index=name)
+        _move_alias(es, read_alias(language), name)
+        for old_index in es.indices.get(index=f"{read_alias(language)}-2*"):
+            if old_index != name:
+                es.indices.delete(index=old_index)
+    # The new indices hold every row as it is now, so writes queued before the rebuild began are done.
+    PendingIndexOperation.objects.filter(updated_at__lt=started).delete()
+    return written
+
+
+def _move_alias(es, alias: str, index: str) -> None:
+    old = list(es.indices.get_alias(name=alias)) if es.indices.exists_alias(name=alias) else []
+    es.indices.update_aliases(actions=alias_actions(index, old, alias))
+
+
+def index_counts() -> Counter:
+    """Documents per kind in the read aliases."""
+    search = Search(using=client(), index=[read_alias(language) for language in conf.languages()]).extra(size=0)
+    search.aggs.bucket("kinds", "terms", field="kind", size=100)
+    response = search.params(ignore_unavailable=True).execute()
+    return Counter({bucket.key: bucket.doc_count for bucket in response.aggregations.kinds.buckets})
+
+
+# Reading -------------------------------------------------------------------------------------------------------
+
+
+class ElasticsearchBackend(SearchBackend):
+    """Reads from the cluster; answers from the database backend (with a notice) when the cluster fails."""
+
+    name = "elasticsearch"
+
+    def __init__(self, fallback: SearchBackend):
+        self.fallback = fallback
+
+    @property
+    def unavailable_notice(self) -> str:
+        return _(
+            "The search service is not available at the moment. These results come from a simpler search and "
+            "may be ordered differently."
+        )
+
+    def search(self, query: SearchQuery) -> SearchResponse:
+        try:
+            response = build_search(query, client()).execute()
+        except ERRORS as error:
+            logger.warning("Elasticsearch search failed, answering from the database: %s", error)
+            fallback = self.fallback.search(query)
+            fallback.notice = self.unavailable_notice
+            return fallback
+        return SearchResponse(
+            query=query,
+            hits=[self._hit(hit) for hit in response],
+            total=response.hits.total.value,
+            facets=self._facets(query, response) if query.facets else {},
+        )
+
+    def _hit(self, hit) -> Hit:
+        fragments = []
+        highlight = getattr(hit.meta, "highlight", None)
+        if highlight is not None:
+            fragments = list(getattr(highlight, "body", None) or getattr(highlight, "summary", None) or [])
+        return Hit(
+            title=hit.title,
+            url=hit.url,
+            kind=hit.kind,
+            language=hit.language,
+            summary=hit.summary or "",
+            snippet=highlight_html(" … ".join(fragments)) if fragments else (hit.summary or ""),
+            tags=list(zip(hit.tags or [], hit.tag_names or [], strict=False)),
+            published_at=hit.published_at,
+            updated_at=hit.updated_at,
+        )
+
+    def _facets(self, query: SearchQuery, response) -> dict[str, list[FacetValue]]:
+        aggregations = response.aggregations
+        raw = {
+            facet: [(b.key, b.doc_count) for b in aggregations[facet]["values"].buckets]
+            for facet in (*FACET_FIELDS, "tag")
+        }
+        organisations = dict(
+            Organisation.objects.filter(slug__in=[v for v, _n in raw["organisation"]]).values_list("slug", "name")
+        )
+        tag_names = dict(
+            SearchDocumentTag.objects.filter(slug__in=[v for v, _n in raw["tag"]])
+            .values("slug")
+            .annotate(name=Min("name"))
+            .values_list("slug", "name")
+        )
+        labels = {
+            "kind": lambda v: str(registry.kind_label(v, plural=True)),
+            "language": conf.language_name,
+            "organisation": lambda v: organisations.get(v, v),
+            "tag": lambda v: tag_names.get(v, v),
+        }
+        selected = {
+            "kind": query.kinds,
+            "language": query.languages,
+            "organisation": query.organisations,
+            "tag": query.tags,
+        }
+        return {
+            facet: [
+                FacetValue(value=v, label=labels[facet](v), count=n, selected=v in selected[facet]) for v, n in values
+            ]
+            for facet, values in raw.items()
+        }
+
+    def count(self, text: str, audience: Audience) -> int:
+        try:
+            return build_search(SearchQuery(text=text, audience=audience, facets=False), client()).count()
+        except ERRORS:
+            return self.fallback.count(text, audience)
+
+    def complete(self, text: str, audience: Audience, language: str, limit: int = 8) -> list[Completion]:
+        try:
+            response = build_completion(text, audience, language, limit, client()).execute()
+        except ERRORS:
+            return self.fallback.complete(text, audience, language, limit)
+        options = [
+            Completion(type="document", label=option._source.title, url=option._source.url)
+            for option in response.suggest.titles[0].options
+        ]
+        for option in response.suggest.tags[0].options:
+            slugs = dict(zip(option._source.tag_names or [], option._source.tags or [], strict=False))
+            options.append(Completion(type="tag", label=option.text, slug=slugs.get(option.text, "")))
+        return options
+
+    def similar_words(self, word, languages):
+        return self.fallback.similar_words(word, languages)
+
+    def known_words(self, words):
+        return self.fallback.known_words(words)

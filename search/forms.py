@@ -1,0 +1,54 @@
+"""Reading the search page's parameters. Nothing a reader sends can break a search: bad values are dropped, an
+overlong query is shortened (and the reader told), the query text they typed stays in the box."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from search import conf
+from search.backends.base import SORT_DATE, SORT_RELEVANCE
+
+_TOKEN = re.compile(r"^[\w-]{1,100}$")
+MAX_PAGE = 1000
+MAX_VALUES = 10  # per facet
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search terms"), required=False, strip=True)
+    # A plain field: an unknown sort order falls back to relevance instead of invalidating the whole search.
+    sort = forms.CharField(label=_("Sort by"), required=False)
+    sort_choices = ((SORT_RELEVANCE, _("Relevance")), (SORT_DATE, _("Newest first")))
+
+    def __init__(self, data=None, **kwargs):
+        data = data if data is not None else {}
+        super().__init__(data, **kwargs)
+        self.values = {
+            "kinds": self._tokens(data, "type"),
+            "tags": self._tokens(data, "tag"),
+            "languages": tuple(v for v in self._tokens(data, "language") if v in conf.languages()),
+            "organisations": self._tokens(data, "organisation"),
+        }
+        try:
+            self.page_number = min(MAX_PAGE, max(1, int(data.get("page", 1))))
+        except (TypeError, ValueError):
+            self.page_number = 1
+
+    @staticmethod
+    def _tokens(data, name) -> tuple[str, ...]:
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        return tuple(dict.fromkeys(v for v in values if _TOKEN.match(v or "")))[:MAX_VALUES]
+
+    def clean_q(self):
+        # NUL cannot be stored or compared by PostgreSQL; nobody means it.
+        return self.cleaned_data["q"].replace("\x00", "")
+
+    def clean_sort(self):
+        sort = self.cleaned_data.get("sort")
+        return sort if sort in dict(self.sort_choices) else SORT_RELEVANCE
+
+    def query_text(self) -> tuple[str, bool]:
+        """The text to search for and whether it was shortened."""
+        text = self.cleaned_data.get("q", "") if self.is_valid() else ""
+        limit = conf.max_query_length()
+        return text[:limit], len(text) > limit

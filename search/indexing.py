@@ -1,0 +1,145 @@
+"""Writing the index: turning sources into SearchDocument rows (and mirroring them to Elasticsearch).
+
+Everything runs after the change is committed, in a background task: `schedule(obj)` is all a caller does. The
+task reloads each source from the database, so it sees what was committed (tags included — Wagtail's own index
+misses tags added while editing because it indexes before modelcluster writes them) and never a draft.
+"""
+
+import logging
+from collections import Counter
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count
+from wagtail.models import Page
+
+from search import conf, registry
+from search.documents import DocumentData, vocabulary
+from search.models import SearchDocument, SearchDocumentGroup, SearchDocumentTag, SearchWord
+
+logger = logging.getLogger(__name__)
+
+
+def source_of(obj) -> tuple[int, int]:
+    """(content type id, primary key); a page is filed under its specific type even as a plain Page."""
+    if isinstance(obj, Page):
+        return obj.content_type_id, obj.pk
+    return ContentType.objects.get_for_model(obj).pk, obj.pk
+
+
+def schedule(*objects) -> None:
+    schedule_sources([source_of(obj) for obj in objects])
+
+
+def schedule_sources(sources) -> None:
+    """Bring the index in line with these sources once the current transaction commits."""
+    keys = sorted({(int(content_type_id), int(pk)) for content_type_id, pk in sources})
+    if not keys:
+        return
+    from search.tasks import sync_documents
+
+    transaction.on_commit(lambda: sync_documents.enqueue([list(key) for key in keys]))
+
+
+def sync(sources) -> None:
+    for content_type_id, pk in sources:
+        sync_source(int(content_type_id), int(pk))
+
+
+def sync_source(content_type_id: int, pk: int) -> SearchDocument | None:
+    searchable = registry.for_content_type_id(content_type_id)
+    obj = searchable.model._default_manager.filter(pk=pk).first() if searchable else None
+    data = searchable.to_document(obj) if obj is not None else None
+    if data is None:
+        remove(content_type_id, pk)
+        return None
+    return store(content_type_id, pk, searchable.kind, data)
+
+
+def store(content_type_id: int, pk: int, kind: str, data: DocumentData, *, mirror: bool = True) -> SearchDocument:
+    with transaction.atomic():
+        document, _created = SearchDocument.objects.update_or_create(
+            source_type_id=content_type_id,
+            source_id=pk,
+            defaults={
+                "kind": kind,
+                "language": data.language,
+                "title": data.title,
+                "summary": data.summary,
+                "body": data.body,
+                "tags_text": " ".join(name for _slug, name in data.tags),
+                "tags": [[slug, name] for slug, name in data.tags],
+                "organisation_id": data.organisation_id,
+                "visibility": data.visibility,
+                "url": data.url,
+                "published_at": data.published_at,
+                "updated_at": data.updated_at,
+            },
+        )
+        document.tag_rows.all().delete()
+        unique_tags = dict(data.tags)
+        SearchDocumentTag.objects.bulk_create(
+            SearchDocumentTag(document=document, slug=slug[:100], name=name[:100]) for slug, name in unique_tags.items()
+        )
+        document.group_rows.all().delete()
+        SearchDocumentGroup.objects.bulk_create(
+            SearchDocumentGroup(document=document, group_id=group_id) for group_id in set(data.group_ids)
+        )
+        SearchWord.objects.bulk_create(
+            (SearchWord(language=data.language, word=word) for word in vocabulary(data)), ignore_conflicts=True
+        )
+    if mirror and conf.elasticsearch_url():
+        from search.backends import elasticsearch
+
+        elasticsearch.mirror_index([document])
+    return document
+
+
+def remove(content_type_id: int, pk: int) -> None:
+    document = SearchDocument.objects.filter(source_type_id=content_type_id, source_id=pk).first()
+    if document is None:
+        return
+    key, language = document.source_key, document.language
+    document.delete()
+    if conf.elasticsearch_url():
+        from search.backends import elasticsearch
+
+        elasticsearch.mirror_delete([(key, language)])
+
+
+def reindex_database(progress=lambda iterable, total, what: iterable, *, mirror: bool = True) -> Counter:
+    """Rebuild every registered type's rows from the sources; rows whose source is gone are removed.
+
+    With `mirror=False` Elasticsearch is left alone (the caller rebuilds it in one go afterwards).
+    """
+    written = Counter()
+    for searchable in registry.all_searchables():
+        content_type_id = searchable.content_type.pk
+        seen = set()
+        objects = searchable.queryset()
+        total = objects.count() if hasattr(objects, "count") else None
+        for obj in progress(objects, total, str(searchable.label_plural)):
+            data = searchable.to_document(obj)
+            if data is not None:
+                store(content_type_id, obj.pk, searchable.kind, data, mirror=mirror)
+                seen.add(obj.pk)
+                written[searchable.kind] += 1
+        for stale in SearchDocument.objects.filter(source_type_id=content_type_id).exclude(source_id__in=seen):
+            remove(content_type_id, stale.source_id)
+    return written
+
+
+def expected_counts() -> Counter:
+    """Per kind: how many documents the sources say the index should hold."""
+    counts = Counter()
+    for searchable in registry.all_searchables():
+        objects = searchable.queryset()
+        counts[searchable.kind] += objects.count() if hasattr(objects, "count") else len(list(objects))
+    return counts
+
+
+def database_counts() -> Counter:
+    """Per kind: the rows in the database index (of registered kinds; other rows belong to nobody's status)."""
+    kinds = {searchable.kind for searchable in registry.all_searchables()}
+    rows = SearchDocument.objects.filter(kind__in=kinds).values("kind").annotate(n=Count("id"))
+    return Counter({row["kind"]: row["n"] for row in rows})

@@ -1,0 +1,51 @@
+"""SQLite only (the quickstart): an FTS5 table over the documents, kept in step by triggers.
+
+FTS5's unicode61 tokenizer folds case and diacritics but does not stem: "bemiddelingen" does not find
+"bemiddeling" here (the backend adds prefix matching, which covers the plural-to-singular direction only).
+PostgreSQL and Elasticsearch stem Dutch, Danish and English.
+Note: Django rebuilds a SQLite table for most ALTERs, which drops its triggers: a later migration that alters
+search_searchdocument must run FORWARDS[1:] of this one again (on SQLite).
+"""
+
+from django.db import migrations
+
+COLUMNS = "title, tags_text, summary, body"
+NEW = "new.title, new.tags_text, new.summary, new.body"
+OLD = "old.title, old.tags_text, old.summary, old.body"
+
+FORWARDS = [
+    f"""CREATE VIRTUAL TABLE search_fts USING fts5({COLUMNS}, content='search_searchdocument', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2')""",
+    f"""CREATE TRIGGER search_fts_insert AFTER INSERT ON search_searchdocument BEGIN
+        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.id, {NEW}); END""",
+    f"""CREATE TRIGGER search_fts_delete AFTER DELETE ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', old.id, {OLD}); END""",
+    f"""CREATE TRIGGER search_fts_update AFTER UPDATE ON search_searchdocument BEGIN
+        INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', old.id, {OLD});
+        INSERT INTO search_fts(rowid, {COLUMNS}) VALUES (new.id, {NEW}); END""",
+    # Rows that existed before this migration.
+    "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
+]
+
+BACKWARDS = [
+    "DROP TRIGGER IF EXISTS search_fts_update",
+    "DROP TRIGGER IF EXISTS search_fts_delete",
+    "DROP TRIGGER IF EXISTS search_fts_insert",
+    "DROP TABLE IF EXISTS search_fts",
+]
+
+
+def run(statements):
+    def operation(apps, schema_editor):
+        if schema_editor.connection.vendor != "sqlite":
+            return
+        for statement in statements:
+            schema_editor.execute(statement)
+
+    return operation
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0002_postgresql_full_text")]
+
+    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS), elidable=False)]

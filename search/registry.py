@@ -1,0 +1,107 @@
+"""Which things are searchable, and how each becomes a search document.
+
+Adding a content type is a few lines in that app's `search_indexes.py` (found automatically at start-up):
+
+    from django.utils.translation import gettext_lazy as _
+    from search import registry
+
+    registry.register_page(ProtocolPage, kind="protocol", label=_("Protocol"), label_plural=_("Protocols"))
+
+Pages are indexed on publish, unpublish, move and delete without more code. Other models pass `to_document`
+(object → DocumentData, or None when it must not be found) and `queryset` (what a full reindex walks), and call
+`search.indexing.schedule(obj)` after their own changes (e.g. a forum post approved, hidden or deleted).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from search.documents import DocumentData
+
+
+@dataclass
+class Searchable:
+    model: type[models.Model]
+    kind: str
+    label: str | Promise
+    label_plural: str | Promise
+    to_document: Callable[[models.Model], DocumentData | None]
+    queryset: Callable[[], Iterable[models.Model]]
+    is_page: bool = False
+
+    @property
+    def content_type(self) -> ContentType:
+        return ContentType.objects.get_for_model(self.model)
+
+
+_by_model: dict[type[models.Model], Searchable] = {}
+_kind_labels: dict[str, tuple] = {}
+
+
+def register(
+    model,
+    *,
+    kind: str,
+    label,
+    to_document: Callable,
+    queryset: Callable,
+    label_plural=None,
+    is_page: bool = False,
+) -> Searchable:
+    searchable = Searchable(
+        model=model,
+        kind=kind,
+        label=label,
+        label_plural=label_plural or label,
+        to_document=to_document,
+        queryset=queryset,
+        is_page=is_page,
+    )
+    _by_model[model] = searchable
+    _kind_labels[kind] = (searchable.label, searchable.label_plural)
+    return searchable
+
+
+def register_page(page_model, *, kind: str, label, label_plural=None, **builder_options) -> Searchable:
+    """A Wagtail page type; `builder_options` go to search.pages.PageDocumentBuilder (summary, body, ...)."""
+    from search.pages import PageDocumentBuilder, indexable_pages
+
+    return register(
+        page_model,
+        kind=kind,
+        label=label,
+        label_plural=label_plural,
+        to_document=PageDocumentBuilder(**builder_options),
+        queryset=lambda: indexable_pages(page_model),
+        is_page=True,
+    )
+
+
+def unregister(model) -> None:
+    searchable = _by_model.pop(model, None)
+    if searchable and not any(s.kind == searchable.kind for s in _by_model.values()):
+        _kind_labels.pop(searchable.kind, None)
+
+
+def for_model(model) -> Searchable | None:
+    return _by_model.get(model)
+
+
+def for_content_type_id(content_type_id: int) -> Searchable | None:
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return _by_model.get(model) if model else None
+
+
+def all_searchables() -> list[Searchable]:
+    return list(_by_model.values())
+
+
+def kind_label(kind: str, plural: bool = False):
+    labels = _kind_labels.get(kind)
+    if labels is None:
+        return _("Other")
+    return labels[1] if plural else labels[0]
