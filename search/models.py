@@ -20,8 +20,11 @@ class Visibility(models.TextChoices):
 class SearchDocument(models.Model):
     source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     source_id = models.PositiveBigIntegerField()
-    kind = models.CharField(max_length=40, db_index=True)
-    language = models.CharField(max_length=8, db_index=True)
+    # kind, language and visibility have a handful of values each and deliberately no index of their own: given one,
+    # PostgreSQL's planner picks it over the full-text GIN index and then reads every candidate's tsvector to test
+    # the query (10x slower for a common word; see docs/benchmarks.md).
+    kind = models.CharField(max_length=40)
+    language = models.CharField(max_length=8)
     title = models.CharField(max_length=500)
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
@@ -32,7 +35,7 @@ class SearchDocument(models.Model):
     organisation = models.ForeignKey(
         "accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    visibility = models.CharField(max_length=10, choices=Visibility.choices, db_index=True)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices)
     url = models.CharField(max_length=1000)
     published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(null=True, blank=True, db_index=True)
