@@ -26,6 +26,11 @@ urlpatterns += i18n_patterns(
     # (e.g. "protocols/…", "training/…") that no page slug takes; anything else falls through to Wagtail.
     path("", include("protocols.urls")),
     path("", include("knowledge.urls")),
+    path("", include("knowledge.dilemmas.urls")),
+    path("", include("knowledge.experiences.urls")),
+    path("forum/moderation/", include("forum.moderation.urls")),
+    path("forum/", include("forum.urls")),
+    path("", include("notifications.urls")),
     # Wagtail's page tree last: it claims every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

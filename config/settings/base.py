@@ -17,7 +17,12 @@ INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
     "accounts",
     "knowledge",
+    "knowledge.dilemmas",
+    "knowledge.experiences",
     "protocols",
+    "forum",
+    "forum.moderation",
+    "notifications",
     "search",
     # Wagtail
     "wagtail_localize",

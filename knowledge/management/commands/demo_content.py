@@ -10,7 +10,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-DEMO_LOADERS = ["accounts.demo", "knowledge.demo", "protocols.demo", "knowledge.demo_training"]
+DEMO_LOADERS = [
+    "accounts.demo",
+    "knowledge.demo",
+    "protocols.demo",
+    "knowledge.demo_training",
+    "knowledge.dilemmas.demo",
+    "knowledge.experiences.demo",
+    "forum.demo",
+    "forum.moderation.demo",
+    "notifications.demo",
+]
 
 
 class Progress:
