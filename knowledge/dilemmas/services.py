@@ -1,0 +1,218 @@
+"""The rules of worksheets: starting one, saving a step, sharing, comments, drafts kept over an expired session."""
+
+import datetime
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from accounts.mail import localized_url, send_templated_mail
+from knowledge.dilemmas.blocks import Section
+from knowledge.dilemmas.models import (
+    Comment,
+    DilemmaPlanPage,
+    Draft,
+    Invitation,
+    Option,
+    Stakeholder,
+    ValueType,
+    Weighing,
+    Worksheet,
+)
+from knowledge.dilemmas.steps import STEP_SECTIONS, StepForms, weighings_of
+from knowledge.personal_data import detect
+
+DRAFT_COOKIE = "dilemmas_draft"
+DRAFT_LIFETIME = datetime.timedelta(days=2)
+
+
+# --- Starting and saving --------------------------------------------------------------------------------------------
+
+
+def start_worksheet(owner, plan: DilemmaPlanPage, title: str) -> Worksheet:
+    """A new worksheet that remembers the plan version (the live revision) it follows."""
+    return Worksheet.objects.create(
+        owner=owner,
+        plan=plan,
+        plan_revision_id=plan.live_revision_id,
+        plan_title=plan.title,
+        plan_version_at=plan.last_published_at,
+        language=plan.locale.language_code,
+        title=title,
+    )
+
+
+def save_step(worksheet: Worksheet, forms: StepForms, skip_row: int | None = None) -> Worksheet:
+    """Store one step's valid forms: its own worksheet fields, and its rows replaced as a whole.
+
+    Only this step's columns are written, and the worksheet row is locked meanwhile, so an autosave from a tab
+    showing another step cannot write stale text over this one (and two saves cannot interleave their rows).
+    """
+    with transaction.atomic():
+        locked = Worksheet.objects.select_for_update().get(pk=worksheet.pk)
+        fields = {name: forms.form.cleaned_data[name] for name in forms.form.fields}
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=[*fields, "updated_at"])
+        if forms.rows is not None:
+            rows = forms.rows.rows(skip_index=skip_row)
+            if forms.number == 1:
+                _replace_stakeholders(locked, rows)
+            else:
+                _replace_options(locked, rows)
+    return locked
+
+
+def _replace_stakeholders(worksheet: Worksheet, rows: list[dict]) -> None:
+    worksheet.stakeholders.all().delete()
+    Stakeholder.objects.bulk_create(
+        Stakeholder(worksheet=worksheet, position=position, name=row["name"], interests=row["interests"])
+        for position, row in enumerate(rows)
+    )
+
+
+def _replace_options(worksheet: Worksheet, rows: list[dict]) -> None:
+    worksheet.options.all().delete()
+    options = Option.objects.bulk_create(
+        Option(worksheet=worksheet, position=position, title=row["title"], description=row["description"])
+        for position, row in enumerate(rows)
+    )
+    Weighing.objects.bulk_create(
+        Weighing(option=option, **weighing)
+        for option, row in zip(options, rows, strict=True)
+        for weighing in weighings_of(row)
+        if weighing["score"] is not None or weighing["reason"]
+    )
+
+
+def delete_worksheet(worksheet: Worksheet) -> None:
+    # Rows, weighings, invitations, comments and drafts go with it (on_delete=CASCADE).
+    worksheet.delete()
+
+
+# --- The plan version -----------------------------------------------------------------------------------------------
+
+
+def plan_changed_since_start(worksheet: Worksheet) -> bool:
+    plan = worksheet.plan
+    return (
+        plan is not None and plan.live_revision_id is not None and plan.live_revision_id != worksheet.plan_revision_id
+    )
+
+
+def guidance(worksheet: Worksheet) -> dict[str, list]:
+    """The plan's steps per worksheet part, as they were in the version the worksheet was started from."""
+    plan = None
+    if worksheet.plan_revision_id:
+        plan = worksheet.plan_revision.as_object()
+    elif worksheet.plan_id:
+        plan = worksheet.plan
+    by_section = {section: [] for section in Section.ORDER}
+    if plan is not None:
+        for step in plan.steps:
+            by_section.setdefault(step.value["section"], []).append(step.value)
+    return by_section
+
+
+def plan_text(plan: DilemmaPlanPage) -> str:
+    """A plan's readable text for the search index: introduction and every step's guidance."""
+    lines = [strip_tags(str(plan.intro))]
+    for step in plan.steps:
+        value = step.value
+        lines.append(value["title"])
+        lines.extend(value["guiding_questions"])
+        lines.extend(strip_tags(str(value[name])) for name in ("hints", "worked_example"))
+    return "\n".join(line for line in lines if line)
+
+
+# --- Personal data --------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonalDataWarning:
+    field: str
+    text: str
+    message: str
+
+
+def personal_data_warnings(forms: StepForms) -> list[PersonalDataWarning]:
+    """Likely personal data in the step's text, per field. A warning only: the person decides."""
+    found = []
+    texts = [(forms.form[name].label, forms.form[name].value()) for name in forms.form.fields]
+    if forms.rows is not None:
+        for row_form in forms.rows.forms:
+            texts.extend((row_form[name].label, row_form[name].value()) for name in row_form.fields)
+    for label, value in texts:
+        if isinstance(value, str) and value:
+            found.extend(PersonalDataWarning(str(label), f.text, str(f.message)) for f in detect(value))
+    return found
+
+
+# --- Sharing and comments -------------------------------------------------------------------------------------------
+
+
+def invite(worksheet: Worksheet, invitee) -> Invitation:
+    invitation = Invitation.objects.create(worksheet=worksheet, invitee=invitee)
+    language = invitee.preferred_language or worksheet.language
+    context = {
+        "owner_name": worksheet.owner.get_full_name() or worksheet.owner.email,
+        "invitee_name": invitee.get_full_name(),
+        "title": worksheet.title,
+        "url": localized_url("dilemmas:worksheet", language, pk=worksheet.pk),
+    }
+    transaction.on_commit(
+        lambda: send_templated_mail("dilemmas/email/invitation", invitee.email, context, language=language)
+    )
+    return invitation
+
+
+def revoke(invitation: Invitation) -> None:
+    invitation.delete()
+
+
+def add_comment(worksheet: Worksheet, author, text: str) -> Comment:
+    return Comment.objects.create(worksheet=worksheet, author=author, text=text)
+
+
+# --- Drafts kept over an expired session ----------------------------------------------------------------------------
+
+
+def keep_draft(worksheet_id: int, step: int, post) -> str | None:
+    """Store what was posted without a valid session; the key goes into a cookie of the same browser."""
+    Draft.objects.filter(created_at__lt=timezone.now() - DRAFT_LIFETIME).delete()
+    if step not in STEP_SECTIONS or not Worksheet.objects.filter(pk=worksheet_id).exists():
+        return None
+    data = {key: post.getlist(key) for key in post if key != "csrfmiddlewaretoken"}
+    key = secrets.token_urlsafe(32)
+    Draft.objects.create(key=key, worksheet_id=worksheet_id, step=step, data=data)
+    return key
+
+
+def draft_for(key: str | None, worksheet: Worksheet) -> Draft | None:
+    """The kept draft of this browser for `worksheet`; callers pass only worksheets the person may edit."""
+    if not key:
+        return None
+    return Draft.objects.filter(key=key, worksheet=worksheet, created_at__gte=timezone.now() - DRAFT_LIFETIME).first()
+
+
+def discard_draft(draft: Draft) -> None:
+    draft.delete()
+
+
+# --- The memo -------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class MemoRow:
+    option: Option
+    cells: list  # one Weighing (or None) per value type, in ValueType order
+
+
+def weighing_table(worksheet: Worksheet) -> list[MemoRow]:
+    rows = []
+    for option in worksheet.options.prefetch_related("weighings"):
+        by_type = {weighing.value_type: weighing for weighing in option.weighings.all()}
+        rows.append(MemoRow(option, [by_type.get(value_type) for value_type in ValueType.values]))
+    return rows

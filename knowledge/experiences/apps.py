@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExperiencesConfig(AppConfig):
+    name = "knowledge.experiences"
+    label = "experiences"
+    verbose_name = _("Shared experiences")
+    default_auto_field = "django.db.models.BigAutoField"

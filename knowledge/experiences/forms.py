@@ -1,0 +1,236 @@
+"""Forms of shared experiences: the guided submission form, the index filters and the moderators' reason form."""
+
+import hashlib
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from taggit.utils import parse_tags
+
+from accounts.models import Membership, Organisation
+from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
+from knowledge.personal_data import detect
+from protocols.models import ProtocolPage
+
+# The parts of the guided form, in order: (key, heading, explanation, field names).
+PARTS = [
+    (
+        "case",
+        _("The case"),
+        _("Describe the kind of case in general terms. Nobody should be able to tell who was involved."),
+        ["title", "setting", "case_kind", "organisation", "show_organisation"],
+    ),
+    (
+        "story",
+        _("What happened"),
+        _(
+            "Tell the course of events without names, addresses, case numbers or exact dates. Write 'the resident', "
+            "'the team leader', 'in the spring' instead."
+        ),
+        ["what_happened"],
+    ),
+    (
+        "approach",
+        _("Approach and outcome"),
+        _("What did you (and the others) do, and how did it end?"),
+        ["approach", "outcome"],
+    ),
+    (
+        "lessons",
+        _("Lessons learned"),
+        _("What would you tell a colleague who meets a similar case?"),
+        ["lessons", "tags", "related_protocols"],
+    ),
+]
+
+CHECKLIST = [
+    ("no_names", _("There are no names of citizens, colleagues or other people involved in the text.")),
+    ("no_contact", _("There are no addresses, phone numbers, e-mail addresses, case numbers or citizen numbers.")),
+    ("no_dates", _("There are no dates or periods that make the case recognisable; I used general terms instead.")),
+    (
+        "no_details",
+        _("There are no details (health, family situation, a rare profession) that point to one person."),
+    ),
+    (
+        "organisation",
+        _("My organisation is hidden if naming it could make the citizen or colleague recognisable."),
+    ),
+]
+
+# Free-text fields the personal-data detector reads.
+CHECKED_FIELDS = ("title", "case_kind", "what_happened", "approach", "lessons", "tags")
+
+
+def findings_for(data: dict, labels: dict) -> list[dict]:
+    """Detector findings per field, with the surrounding words, ready to show (the template escapes them)."""
+    rows = []
+    for name in CHECKED_FIELDS:
+        text = data.get(name) or ""
+        for finding in detect(text):
+            rows.append(
+                {
+                    "field": name,
+                    "label": labels[name],
+                    "kind": finding.kind,
+                    "before": text[max(0, finding.start - 40) : finding.start],
+                    "text": finding.text,
+                    "after": text[finding.end : finding.end + 40],
+                    "message": finding.message,
+                }
+            )
+    return rows
+
+
+def findings_digest(rows: list[dict]) -> str:
+    """Identifies the exact findings someone confirmed, so a confirmation never covers text added afterwards."""
+    key = "\n".join(f"{row['field']}|{row['kind']}|{row['text']}" for row in rows)
+    return hashlib.sha256(key.encode()).hexdigest()[:32] if rows else ""
+
+
+class SubmissionForm(forms.ModelForm):
+    checklist = forms.MultipleChoiceField(
+        label=_("Anonymisation checklist"),
+        choices=CHECKLIST,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick each statement once you have checked your text for it."),
+        error_messages={"required": _("Check your text against each statement of the checklist and tick it.")},
+    )
+    confirm_findings = forms.BooleanField(
+        label=_("I have checked these passages: they are not personal data."),
+        required=False,
+    )
+    findings_seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ExperienceSubmission
+        fields = [
+            "title",
+            "setting",
+            "case_kind",
+            "organisation",
+            "show_organisation",
+            "what_happened",
+            "approach",
+            "outcome",
+            "lessons",
+            "tags",
+            "related_protocols",
+        ]
+        widgets = {
+            "setting": forms.RadioSelect,
+            "outcome": forms.RadioSelect,
+            "what_happened": forms.Textarea(attrs={"rows": 8}),
+            "approach": forms.Textarea(attrs={"rows": 6}),
+            "lessons": forms.Textarea(attrs={"rows": 5}),
+            "related_protocols": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "title": _("A short, general title, such as 'Objection to a refused permit settled by phone'."),
+            "case_kind": _("For example: objection to a permit, complaint about treatment, team conflict."),
+            "what_happened": _("Anonymised: no names, addresses, case numbers or dates that identify anyone."),
+            "approach": _("Who took part, which steps you took, what helped and what did not."),
+            "lessons": _("What you would do again, and what differently."),
+            "tags": _("A few keywords separated by commas, such as: objection, calling after objection."),
+            "organisation": _("Used by the moderators. It is shown on the page only if you tick the box below."),
+            "show_organisation": _("Leave this off when the organisation name could identify the people involved."),
+        }
+
+    def __init__(self, *args, user, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["setting"].choices = Setting.choices
+        self.fields["outcome"].choices = Outcome.choices
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            memberships__in=Membership.objects.active().filter(user=user)
+        ).distinct()
+        self.fields["organisation"].empty_label = _("Do not say")
+        self.fields["related_protocols"].queryset = (
+            ProtocolPage.objects.live().public().filter(locale__language_code=language).order_by("title")
+        )
+        self.fields["related_protocols"].label = _("Related protocols")
+        self.fields["related_protocols"].help_text = _("The protocols you followed or that fit this case.")
+        self.findings: list[dict] = []
+
+    def parts(self):
+        """The fieldsets of the guided form, with their bound fields."""
+        return [
+            {"key": key, "heading": heading, "help": help_text, "fields": [self[name] for name in names]}
+            for key, heading, help_text, names in PARTS
+        ]
+
+    def clean_checklist(self):
+        ticked = self.cleaned_data.get("checklist") or []
+        if set(ticked) != {key for key, _label in CHECKLIST}:
+            raise ValidationError(self.fields["checklist"].error_messages["required"])
+        return ticked
+
+    def clean_tags(self):
+        tags = parse_tags(self.cleaned_data.get("tags") or "")
+        if any(len(tag) > 50 for tag in tags):
+            raise ValidationError(_("A tag can be at most 50 characters long."))
+        if len(tags) > 8:
+            raise ValidationError(_("Use at most 8 tags."))
+        return ", ".join(tags)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("show_organisation") and not cleaned.get("organisation"):
+            self.add_error("show_organisation", _("Choose the organisation to show, or leave this box unticked."))
+        labels = {name: self.fields[name].label for name in CHECKED_FIELDS}
+        self.findings = findings_for(
+            {name: self.data.get(self.add_prefix(name), "") for name in CHECKED_FIELDS}, labels
+        )
+        digest = findings_digest(self.findings)
+        confirmed = cleaned.get("confirm_findings") and self.data.get(self.add_prefix("findings_seen")) == digest
+        if self.findings and not confirmed:
+            self.add_error(
+                "confirm_findings",
+                _(
+                    "The text may contain personal data (see the passages above). Remove it, or confirm that you "
+                    "checked these passages and they are not personal data."
+                ),
+            )
+        # The hidden field carries what was shown this time; an earlier confirmation never covers new findings.
+        data = self.data.copy()
+        data[self.add_prefix("findings_seen")] = digest
+        if not confirmed:
+            data.pop(self.add_prefix("confirm_findings"), None)
+        self.data = data
+        cleaned["findings_confirmed"] = bool(self.findings)
+        return cleaned
+
+
+class FilterForm(forms.Form):
+    """GET filters of the experience index. An unknown value is reported and ignored; the others still apply."""
+
+    setting = forms.ChoiceField(label=_("Setting"), required=False)
+    outcome = forms.ChoiceField(label=_("Outcome"), required=False)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+
+    def __init__(self, *args, tags=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _("All"))]
+        self.fields["setting"].choices = anything + list(Setting.choices)
+        self.fields["outcome"].choices = anything + list(Outcome.choices)
+        self.fields["tag"].choices = anything + [(tag.slug, tag.name) for tag in tags]
+
+    def filters(self) -> dict:
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+class ReasonForm(forms.Form):
+    # Several of these forms share the review page: no browser "required" styling on the empty ones before use.
+    use_required_attribute = False
+
+    reason = forms.CharField(
+        label=_("Reason for the author"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, required=False, help_text="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = required
+        self.fields["reason"].help_text = help_text
+        self.fields["reason"].error_messages["required"] = _("Give the author a reason.")

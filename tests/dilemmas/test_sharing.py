@@ -1,0 +1,63 @@
+"""Inviting colleagues by e-mail address, the invitation mail in their language, comments, revoking."""
+
+from django.core import mail
+
+from accounts.models import Organisation, User
+from knowledge.dilemmas.models import Invitation
+from tests.dilemmas.conftest import url
+from tests.helpers import links_in_last_mail, path_of
+
+
+def test_the_owner_invites_a_member_who_gets_a_mail_with_a_link(as_user, post, owner, worksheet, colleague):
+    as_user(owner)
+    response = post(url("sharing", pk=worksheet.pk), {"email": " Collega@Almere.example "})
+    assert response.status_code == 302
+    assert Invitation.objects.filter(worksheet=worksheet, invitee=colleague).exists()
+    [message] = mail.outbox
+    assert message.to == ["collega@almere.example"]
+    assert "deelt een dilemmawerkblad met u" in message.subject
+    assert worksheet.title in message.body
+    assert path_of(links_in_last_mail(colleague.email)[0]) == url("worksheet", pk=worksheet.pk)
+
+
+def test_the_invitation_mail_is_in_the_invitees_language(as_user, post, owner, worksheet):
+    danish = User.objects.get(email="medlem@kk.example")
+    as_user(owner)
+    post(url("sharing", pk=worksheet.pk), {"email": danish.email})
+    [message] = mail.outbox
+    assert "deler et dilemma-arbejdsark med dig" in message.subject
+    assert "/da/worksheets/" in message.body
+
+
+def test_only_active_members_can_be_invited_and_nobody_twice(as_user, post, owner, worksheet, colleague, make_user):
+    pending = make_user("wacht@almere.example", organisation=Organisation.objects.get(slug="almere"), status="pending")
+    client = as_user(owner)
+    for email, error in [
+        ("onbekend@example.org", "Geen lid van het platform gebruikt dit adres."),
+        (pending.email, "Geen lid van het platform gebruikt dit adres."),
+        (owner.email, "Dit is uw eigen adres."),
+        ("geen-adres", "Vul een geldig e-mailadres in."),
+    ]:
+        response = client.post(url("sharing", pk=worksheet.pk), {"email": email})
+        assert response.status_code == 200
+        assert error in response.content.decode(), email
+    post(url("sharing", pk=worksheet.pk), {"email": colleague.email})
+    response = client.post(url("sharing", pk=worksheet.pk), {"email": colleague.email})
+    assert "Deze collega is al uitgenodigd." in response.content.decode()
+    assert worksheet.invitations.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_comments_are_plain_text_and_escaped(as_user, post, owner, worksheet):
+    client = as_user(owner)
+    post(url("comment", pk=worksheet.pk), {"text": "<script>alert('x')</script> en **vet**"})
+    body = client.get(url("worksheet", pk=worksheet.pk)).content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; en **vet**" in body
+
+
+def test_an_empty_comment_is_refused_with_a_message(as_user, owner, worksheet):
+    response = as_user(owner).post(url("comment", pk=worksheet.pk), {"text": "  "})
+    assert response.status_code == 200
+    assert "Schrijf eerst een reactie." in response.content.decode()
+    assert not worksheet.comments.exists()

@@ -1,0 +1,102 @@
+"""Shared experiences in a real browser: a member submits an experience whose text contains a BSN, is warned,
+fixes it and submits; a moderator approves it and the page is published. axe-core on every page type."""
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
+from tests.e2e.conftest import check_accessibility
+
+DEMO_PASSWORD = "demo-mediation-2026"
+BSN = "111222333"  # passes the 11-proof; made up
+
+
+def log_in(page, email):
+    page.context.clear_cookies()
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_member_is_warned_about_a_bsn_fixes_it_and_a_moderator_publishes_the_experience(page):
+    log_in(page, "lid@almere.example")
+    page.goto("/nl/ervaringen/")
+    expect(page.locator("h1")).to_have_text("Ervaringen")
+    check_accessibility(page, "experiences-index-nl")
+
+    page.get_by_role("link", name="Deel een ervaring").click()
+    expect(page.locator("h1")).to_have_text("Deel een ervaring")
+    page.get_by_label("Titel", exact=True).fill("Parkeerboete en een gesprek aan de balie")
+    page.get_by_label("Tussen burger en overheid").check()
+    page.get_by_label("Soort zaak", exact=True).fill("Bezwaar tegen een parkeerboete")
+    page.get_by_label("Wat er gebeurde", exact=True).fill(
+        f"Een inwoner stuurde een bezwaar met zijn burgerservicenummer {BSN} erin en was erg boos."
+    )
+    page.get_by_label("Aanpak", exact=True).fill("Een collega belde de inwoner en nodigde hem uit voor een gesprek.")
+    page.get_by_label("Opgelost", exact=True).check()
+    page.get_by_label("Geleerde lessen", exact=True).fill("Bellen voordat de brief de deur uitgaat scheelt veel.")
+    for box in page.locator('input[name="checklist"]').all():
+        box.check()
+    page.get_by_role("button", name="Insturen voor moderatie").click()
+
+    warning = page.locator("#personal-data-warning")
+    expect(warning).to_contain_text("Mogelijke persoonsgegevens in uw tekst")
+    expect(warning).to_contain_text("Dit lijkt op een burgerservicenummer (BSN).")
+    expect(warning.locator("mark")).to_have_text(BSN)
+    expect(page.get_by_label("Soort zaak", exact=True)).to_have_value("Bezwaar tegen een parkeerboete")
+    check_accessibility(page, "experience-submit-warning")
+    assert not ExperienceSubmission.objects.filter(title="Parkeerboete en een gesprek aan de balie").exists()
+
+    page.get_by_label("Wat er gebeurde", exact=True).fill(
+        "Een inwoner stuurde een bezwaar met persoonlijke gegevens erin en was erg boos."
+    )
+    page.get_by_role("button", name="Insturen voor moderatie").click()
+    expect(page.locator("h1")).to_have_text("Parkeerboete en een gesprek aan de balie")
+    expect(page.locator("main")).to_contain_text("Wacht op moderatie")
+
+    page.goto("/nl/my/contributions/")
+    expect(page.locator("h1")).to_have_text("Mijn bijdragen")
+    expect(page.locator("main")).to_contain_text("Parkeerboete en een gesprek aan de balie")
+    check_accessibility(page, "experience-my-contributions")
+
+    log_in(page, "moderator@hilversum.example")
+    page.goto("/nl/experiences/moderation/")
+    expect(page.locator("h1")).to_have_text("Moderatie van ervaringen")
+    check_accessibility(page, "experience-moderation-queue")
+    page.get_by_role("link", name="Parkeerboete en een gesprek aan de balie").click()
+    expect(page.locator("h1")).to_have_text("Beoordelen: Parkeerboete en een gesprek aan de balie")
+    check_accessibility(page, "experience-review")
+
+    # A rejection without a reason is refused, with the error next to the field.
+    page.get_by_role("button", name="Afwijzen").click()
+    expect(page.locator("main")).to_contain_text("Geef de auteur een reden.")
+    page.get_by_role("button", name="Goedkeuren en publiceren").click()
+    expect(page.locator("main")).to_contain_text("Uw besluit is vastgelegd")
+
+    experience = ExperiencePage.objects.get(title="Parkeerboete en een gesprek aan de balie")
+    assert experience.live and experience.locale.language_code == "nl"
+    assert [m.subject for m in mail.outbox if m.to == ["lid@almere.example"]] == [
+        "[Kennisplatform] Uw ervaring is gepubliceerd: Parkeerboete en een gesprek aan de balie"
+    ]
+
+    log_in(page, "lid@almere.example")
+    page.goto(experience.url)
+    expect(page.locator("h1")).to_have_text("Parkeerboete en een gesprek aan de balie")
+    page.get_by_role("button", name="Markeer als nuttig").click()
+    expect(page.locator("#experience-useful")).to_contain_text("1 lid vond dit nuttig.")
+    expect(page.get_by_role("link", name="Bespreek deze ervaring op het forum")).to_be_visible()
+    check_accessibility(page, "experience-page")
+
+
+@pytest.mark.browser
+def test_danish_experience_pages_are_accessible(page):
+    page.goto("/da/erfaringer/")
+    expect(page.locator("h1")).to_have_text("Erfaringer")
+    check_accessibility(page, "experiences-index-da")
+    page.get_by_role("link", name="En borger, der ikke følte sig hørt").click()
+    expect(page.locator("h1")).to_have_text("En borger, der ikke følte sig hørt")
+    check_accessibility(page, "experience-page-da")
