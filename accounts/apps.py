@@ -6,3 +6,9 @@ class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts and organisations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from accounts import privacy
+
+        # Each app's privacy.py registers its "download my data" sections and erasure handlers.
+        privacy.autodiscover()

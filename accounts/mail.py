@@ -22,11 +22,11 @@ def localized_url(viewname: str, language: str, **kwargs) -> str:
 
 
 def send_templated_mail(
-    template_prefix: str, to: str, context: dict, language: str | None = None, attachments=()
+    template_prefix: str, to: str, context: dict, language: str | None = None, attachments=(), headers=None
 ) -> None:
     """Render `<prefix>_subject.txt`, `<prefix>.txt` and `<prefix>.html` and send them to one address.
 
-    `attachments` are (filename, content, mimetype) tuples.
+    `attachments` are (filename, content, mimetype) tuples; `headers` are extra mail headers (e.g. List-Unsubscribe).
     """
     language = language or settings.LANGUAGE_CODE
     with translation.override(language):
@@ -40,7 +40,7 @@ def send_templated_mail(
         body=text,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
-        headers={"Content-Language": language},
+        headers={"Content-Language": language, **(headers or {})},
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from accounts import views
+from accounts import privacy_views, views
 
 app_name = "accounts"
 
@@ -26,4 +26,6 @@ urlpatterns = [
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("profile/", views.profile, name="profile"),
     path("organisations/<slug:slug>/members/", views.organisation_members, name="organisation_members"),
+    path("my/data/", privacy_views.my_data, name="my_data"),
+    path("my/account/delete/", privacy_views.delete_account, name="delete_account"),
 ]

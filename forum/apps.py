@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ForumConfig(AppConfig):
+    name = "forum"
+    label = "forum"
+    verbose_name = _("Forum")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from forum import notifying
+
+        notifying.register()

@@ -1,0 +1,407 @@
+"""Forum: intervision groups spanning organisations, their threads and posts.
+
+Who may read what is decided by the `visible_to(user)` queryset methods below and nowhere else: every view, feed,
+search document and notification goes through them, so a private group's content cannot leak by one forgotten
+filter. State changes (publishing, hiding, moving, joining…) live in `forum.services`; moderation permissions and the
+audit log live in `forum.moderation`.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts import roles
+
+
+def is_site_moderator(user) -> bool:
+    return roles.in_group(user, roles.MODERATORS)
+
+
+# --- groups -------------------------------------------------------------------------------------------------------
+
+
+class ForumGroupQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Groups whose existence `user` may know: name and description (not necessarily their threads).
+
+        A private group is known only to its active members and to people it invited (they must see what they are
+        invited to). Platform and private groups require platform membership.
+        """
+        if is_site_moderator(user):
+            return self.all()
+        if not roles.is_member(user):
+            return self.filter(visibility=ForumGroup.Visibility.PUBLIC)
+        return self.filter(
+            Q(visibility__in=[ForumGroup.Visibility.PUBLIC, ForumGroup.Visibility.PLATFORM])
+            | Q(
+                pk__in=GroupMembership.objects.filter(
+                    user=user, status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.INVITED]
+                ).values("group_id")
+            )
+        )
+
+    def readable_by(self, user):
+        """Groups whose threads and posts `user` may read."""
+        if is_site_moderator(user):
+            return self.all()
+        if not roles.is_member(user):
+            return self.filter(visibility=ForumGroup.Visibility.PUBLIC)
+        return self.filter(
+            Q(visibility__in=[ForumGroup.Visibility.PUBLIC, ForumGroup.Visibility.PLATFORM])
+            | Q(pk__in=GroupMembership.objects.active().filter(user=user).values("group_id"))
+        )
+
+    def moderated_by(self, user):
+        """Groups in which `user` may moderate: all for site moderators, else where they are group moderator."""
+        if is_site_moderator(user):
+            return self.all()
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(pk__in=GroupMembership.objects.active().moderators().filter(user=user).values("group_id"))
+
+
+class ForumGroup(models.Model):
+    class Visibility(models.TextChoices):
+        PUBLIC = "public", _("Public: anyone can read")
+        PLATFORM = "platform", _("Platform: members of the platform can read")
+        PRIVATE = "private", _("Private: only group members know its content")
+
+    class JoinPolicy(models.TextChoices):
+        OPEN = "open", _("Open: members join directly")
+        REQUEST = "request", _("On request: a group moderator decides")
+        INVITATION = "invitation", _("Invitation only")
+
+    class Premoderation(models.TextChoices):
+        OFF = "off", _("Off")
+        FIRST_POSTS = "first_posts", _("First posts of a new member")
+        ALL = "all", _("All posts")
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="nl")
+    visibility = models.CharField(
+        _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PLATFORM
+    )
+    join_policy = models.CharField(_("join policy"), max_length=16, choices=JoinPolicy.choices, default=JoinPolicy.OPEN)
+    max_members = models.PositiveSmallIntegerField(
+        _("maximum number of members"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2), MaxValueValidator(10000)],
+        help_text=_("Leave empty for no limit. Intervision groups usually have 6 to 12 members."),
+    )
+    premoderation = models.CharField(
+        _("pre-moderation"), max_length=16, choices=Premoderation.choices, default=Premoderation.OFF
+    )
+    premoderation_first_posts = models.PositiveSmallIntegerField(
+        _("number of first posts to hold"),
+        default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("Used when pre-moderation holds the first posts of a new member."),
+    )
+    allow_pseudonyms = models.BooleanField(_("allow pseudonymous posts"), default=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = ForumGroupQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forum group")
+        verbose_name_plural = _("forum groups")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("forum:group", kwargs={"slug": self.slug})
+
+
+class GroupMembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status=GroupMembership.Status.ACTIVE)
+
+    def moderators(self):
+        return self.filter(role=GroupMembership.Role.MODERATOR)
+
+
+class GroupMembership(models.Model):
+    class Role(models.TextChoices):
+        MEMBER = "member", _("Member")
+        MODERATOR = "moderator", _("Group moderator")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        REQUESTED = "requested", _("Requested")
+        INVITED = "invited", _("Invited")
+        DECLINED = "declined", _("Declined")
+        REMOVED = "removed", _("Removed by a moderator")
+
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_memberships")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.MEMBER)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    # Pre-moderation of "the first N posts": counts this member's posts that were published in the group.
+    posts_approved = models.PositiveIntegerField(_("approved posts"), default=0)
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    objects = GroupMembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("group membership")
+        verbose_name_plural = _("group memberships")
+        ordering = ["group__name", "user__last_name", "user__first_name"]
+        constraints = [models.UniqueConstraint(fields=["group", "user"], name="forum_membership_unique")]
+
+    def __str__(self):
+        return f"{self.user} – {self.group}"
+
+    @property
+    def is_active(self):
+        return self.status == self.Status.ACTIVE
+
+    @property
+    def is_moderator(self):
+        return self.is_active and self.role == self.Role.MODERATOR
+
+    def is_suspended(self, now=None) -> bool:
+        return self.suspended_until is not None and self.suspended_until > (now or timezone.now())
+
+
+# --- threads and posts --------------------------------------------------------------------------------------------
+
+
+class PostStatus(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    HELD = "held", _("Awaiting moderation")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    REJECTED = "rejected", _("Rejected")
+
+
+class ThreadQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Threads `user` may open: published threads in a readable group. Authors also see their own thread while it
+        awaits moderation (or after it was hidden, marked as such); group moderators see all threads of their groups."""
+        readable = self.filter(group__in=ForumGroup.objects.readable_by(user))
+        shown = Q(status=PostStatus.PUBLISHED)
+        if user.is_authenticated:
+            shown |= Q(author=user)
+            shown |= Q(group__in=ForumGroup.objects.moderated_by(user))
+        return readable.filter(shown)
+
+
+class Thread(models.Model):
+    class Template(models.TextChoices):
+        FREE = "free", _("Free discussion")
+        CASE = "case", _("Case consultation")
+
+    group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="threads")
+    title = models.CharField(_("title"), max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_threads"
+    )
+    is_pseudonymous = models.BooleanField(_("posted under a pseudonym"), default=False)
+    template = models.CharField(_("kind of thread"), max_length=16, choices=Template.choices, default=Template.FREE)
+    # Mirrors the first post's status, so thread lists filter without joining posts.
+    status = models.CharField(_("status"), max_length=16, choices=PostStatus.choices, default=PostStatus.PUBLISHED)
+    sticky = models.BooleanField(_("sticky"), default=False)
+    locked = models.BooleanField(_("locked"), default=False)
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("related page"),
+    )
+    first_post = models.OneToOneField("forum.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # Denormalised from PUBLISHED posts only (forum.services.refresh_thread_stats): held or hidden posts never
+    # show up in counts or "last post".
+    reply_count = models.PositiveIntegerField(_("replies"), default=0)
+    last_post = models.ForeignKey("forum.Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = ThreadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        ordering = ["-sticky", "-last_activity_at", "-pk"]
+        indexes = [models.Index(fields=["group", "-sticky", "-last_activity_at"], name="forum_thread_list_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("forum:thread", kwargs={"pk": self.pk})
+
+
+class PostQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PostStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        """Posts `user` may read: published posts in threads they may open; their own posts in any state (awaiting
+        moderation, hidden, rejected — shown to them with that state); everything in groups they moderate."""
+        base = self.filter(thread__in=Thread.objects.visible_to(user))
+        shown = Q(status=PostStatus.PUBLISHED)
+        if user.is_authenticated:
+            shown |= Q(author=user)
+            shown |= Q(thread__group__in=ForumGroup.objects.moderated_by(user))
+        return base.filter(shown)
+
+
+class Post(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="posts")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_posts"
+    )
+    is_pseudonymous = models.BooleanField(_("posted under a pseudonym"), default=False)
+    body_markdown = models.TextField(_("text"))
+    # Rendered from body_markdown by forum.markup (Markdown + nh3 allow-list) on every save: templates show it as is.
+    body_html = models.TextField(editable=False, default="")
+    status = models.CharField(_("status"), max_length=16, choices=PostStatus.choices, default=PostStatus.PUBLISHED)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Set when the post is first published: replies and mentions are notified once, not again after an un-hide.
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["created_at", "pk"]
+        indexes = [
+            models.Index(fields=["thread", "status", "created_at"], name="forum_post_thread_idx"),
+            models.Index(fields=["author", "created_at"], name="forum_post_author_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.thread} #{self.pk}"
+
+    def save(self, *args, **kwargs):
+        from forum.markup import render_markdown
+        from forum.mentions import link_mentions
+
+        self.body_html = link_mentions(render_markdown(self.body_markdown), self.thread.group)
+        if kwargs.get("update_fields") is not None and "body_markdown" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("forum:post", kwargs={"pk": self.pk})
+
+    @property
+    def is_published(self):
+        return self.status == PostStatus.PUBLISHED
+
+    @property
+    def is_first(self):
+        return self.thread.first_post_id == self.pk
+
+
+class PostRevision(models.Model):
+    """An earlier text of a post, kept when the post is edited. The current text is on the post itself.
+
+    A moderator may purge a revision with sensitive text: the text is blanked (forum.services.purge_revision), the
+    row stays so the history shows that something was removed.
+    """
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    body_markdown = models.TextField(_("text"), blank=True)
+    # Who wrote this version and when it was written; replaced_at is when the next edit superseded it.
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    created_at = models.DateTimeField(_("written at"))
+    replaced_at = models.DateTimeField(_("replaced at"), default=timezone.now)
+    purged_at = models.DateTimeField(_("purged at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("post revision")
+        verbose_name_plural = _("post revisions")
+        ordering = ["post", "-replaced_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.post} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_purged(self):
+        return self.purged_at is not None
+
+
+class PostMention(models.Model):
+    """Who a post mentions, so that editing a post notifies only people newly mentioned."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="mentions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["post", "user"], name="forum_mention_unique")]
+
+    def __str__(self):
+        return f"{self.post_id} → {self.user_id}"
+
+
+class ThreadPseudonym(models.Model):
+    """ "Participant 3": one number per person per thread, stable for the life of the thread."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="pseudonyms")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["thread", "user"], name="forum_pseudonym_user_unique"),
+            models.UniqueConstraint(fields=["thread", "number"], name="forum_pseudonym_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.thread_id} #{self.number}"
+
+
+class ThreadReadMarker(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="read_markers")
+    last_read_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="forum_read_marker_unique")]
+
+    def __str__(self):
+        return f"{self.user_id} read {self.thread_id}"
+
+
+class ThreadWatch(models.Model):
+    """Who gets a "reply" notification: authors and repliers watch automatically, anyone may stop."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="forum_watches")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="watches")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "thread"], name="forum_watch_unique")]
+
+    def __str__(self):
+        return f"{self.user_id} watches {self.thread_id}"

@@ -1,0 +1,121 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from forum.models import ForumGroup
+from forum.moderation.models import Report, ReviewItem
+
+
+class ReportForm(forms.Form):
+    use_required_attribute = False
+
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this post?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose a reason."), "invalid_choice": _("Please choose a reason.")},
+    )
+    text = forms.CharField(
+        label=_("Explanation for the moderators"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Only the moderators read this. The author does not learn who reported the post."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("reason") == Report.Reason.OTHER and not cleaned.get("text", "").strip():
+            self.add_error("text", _("Please explain what is wrong when you choose “Other”."))
+        return cleaned
+
+
+class QueueFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *list(ReviewItem.Status.choices)]
+    )
+    group = forms.ModelChoiceField(
+        label=_("Group"), required=False, queryset=ForumGroup.objects.none(), empty_label=_("All my groups")
+    )
+
+    def __init__(self, *args, moderator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = ForumGroup.objects.moderated_by(moderator)
+
+
+class AuditFilterForm(forms.Form):
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    group = forms.ModelChoiceField(
+        label=_("Group"), required=False, queryset=ForumGroup.objects.all(), empty_label=_("All groups")
+    )
+
+    def __init__(self, *args, actions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("All actions")), *list(actions)]
+
+
+# The forms of moderator actions (forum.moderation.actions).
+
+REASON_MAX_LENGTH = 2000
+
+
+class ReasonForm(forms.Form):
+    # Several of these forms share a page: without the attribute, browsers paint every empty required field as
+    # invalid before anyone typed. Validation is the server's (translated messages); the forms are novalidate.
+    use_required_attribute = False
+
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=REASON_MAX_LENGTH,
+        help_text=_("Recorded in the audit log."),
+        error_messages={"required": _("Please give a reason.")},
+    )
+
+
+class OptionalReasonForm(ReasonForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].required = False
+
+
+class EditForm(OptionalReasonForm):
+    body_markdown = forms.CharField(
+        label=_("Text of the post"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        error_messages={"required": _("The post cannot be empty.")},
+    )
+    field_order = ["body_markdown", "reason"]
+
+
+class SuspendForm(ReasonForm):
+    days = forms.IntegerField(
+        label=_("Number of days"),
+        min_value=1,
+        max_value=365,
+        initial=7,
+        error_messages={
+            "required": _("Please enter a number of days."),
+            "invalid": _("Please enter a whole number of days."),
+            "min_value": _("Suspend for at least 1 day."),
+            "max_value": _("Suspend for at most 365 days."),
+        },
+    )
+    field_order = ["days", "reason"]
+
+
+class MoveForm(OptionalReasonForm):
+    group = forms.ModelChoiceField(
+        label=_("Move to group"),
+        queryset=ForumGroup.objects.none(),
+        empty_label=None,
+        error_messages={"required": _("Please choose a group."), "invalid_choice": _("Please choose a group.")},
+    )
+    field_order = ["group", "reason"]
+
+    def __init__(self, *args, moderator=None, thread=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        groups = ForumGroup.objects.moderated_by(moderator)
+        if thread is not None:
+            groups = groups.exclude(pk=thread.group_id)
+        self.fields["group"].queryset = groups

@@ -1,0 +1,169 @@
+"""Forum moderation: reports, the review queue, and the audit log of moderator actions.
+
+A post that is reported or held by pre-moderation gets one open `ReviewItem` (a partial unique constraint keeps it at
+one while pending). Reports hang off that item, so its reasons and reporters are the item's `reports`. Moderators
+act on an item by naming the `version` they saw: the action locks the row and refuses when the version moved on, so
+two moderators acting at once can never overwrite each other's decision.
+
+`AuditEntry` is append-only. The model refuses updates and deletes, and on PostgreSQL a trigger (migration 0002)
+refuses them in the database as well, except for the one change an account deletion needs: forgetting the actor
+(and the group link when a group is deleted); the entry's stored names keep it readable.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLogIsAppendOnly(Exception):
+    """Raised on any attempt to change or remove an audit entry."""
+
+
+class ReviewItemQuerySet(models.QuerySet):
+    def for_moderator(self, user):
+        """Items `user` may see and act on: all for site moderators, their own groups' for group moderators."""
+        from forum.models import ForumGroup, is_site_moderator
+
+        if not user.is_authenticated:
+            return self.none()
+        if is_site_moderator(user):
+            return self
+        return self.filter(post__thread__group__in=ForumGroup.objects.moderated_by(user))
+
+    def pending(self):
+        return self.filter(status=ReviewItem.Status.PENDING)
+
+
+class ReviewItem(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+        IGNORED = "ignored", _("Ignored")
+
+    post = models.ForeignKey("forum.Post", on_delete=models.CASCADE, related_name="review_items")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.PENDING)
+    held = models.BooleanField(
+        _("held by pre-moderation"), default=False, help_text=_("The post waits for approval before anyone sees it.")
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by_name = models.CharField(max_length=200, blank=True)
+    decision = models.CharField(_("decision"), max_length=40, blank=True)
+    decision_reason = models.TextField(_("reason"), blank=True)
+
+    objects = ReviewItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review item")
+        verbose_name_plural = _("review items")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post"], condition=Q(status="pending"), name="forum_moderation_one_open_item_per_post"
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.pk} {self.get_status_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class Report(models.Model):
+    class Reason(models.TextChoices):
+        PERSONAL_DATA = "personal_data", _("Personal or confidential data")
+        DISRESPECTFUL = "disrespectful", _("Disrespectful")
+        OFF_TOPIC = "off_topic", _("Off-topic")
+        SPAM = "spam", _("Spam")
+        OTHER = "other", _("Other")
+
+    item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="reports")
+    # Who reported is for moderators' eyes only; after an account deletion the report stays, anonymous.
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_reports"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    text = models.TextField(_("explanation"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "reporter"], name="forum_moderation_one_report_per_person"),
+            models.CheckConstraint(
+                condition=~Q(reason="other") | ~Q(text=""), name="forum_moderation_other_reason_explained"
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_reason_display()
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditLogIsAppendOnly("The audit log is append-only.")
+
+    def delete(self):
+        raise AuditLogIsAppendOnly("The audit log is append-only.")
+
+
+class AuditEntry(models.Model):
+    # The names are stored with the entry so the log stays readable after an account or group is gone.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor_name = models.CharField(_("moderator"), max_length=200, blank=True)
+    action = models.CharField(_("action"), max_length=40, db_index=True)
+    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    target_id = models.PositiveBigIntegerField()
+    target_label = models.CharField(_("target"), max_length=300)
+    group = models.ForeignKey("forum.ForumGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    group_name = models.CharField(_("group"), max_length=200, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id"], name="forum_mod_audit_target_idx")]
+
+    def __str__(self):
+        return f"{self.action} {self.target_label}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly("The audit log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("The audit log is append-only.")
+
+    @classmethod
+    def record(cls, *, actor, action: str, target, group=None, reason: str = "", label=None, created_at=None):
+        return cls.objects.create(
+            created_at=created_at or timezone.now(),
+            actor=actor,
+            actor_name=(actor.get_full_name() or actor.email) if actor else "",
+            action=action,
+            target_type=ContentType.objects.get_for_model(target, for_concrete_model=False),
+            target_id=target.pk,
+            target_label=(label if label is not None else str(target))[:300],
+            group=group,
+            group_name=str(group)[:200] if group else "",
+            reason=reason,
+        )

@@ -1,0 +1,149 @@
+"""The rules of reporting and of the review queue.
+
+Reports are rate-limited per person by counting their rows in the database (so every app server sees the same
+count). A post has at most one open review item; concurrent reports of the same post meet on the partial unique
+constraint and end up on that one item.
+
+Deciding an item is a conditional update: `decide()` locks the row, and refuses when its version is not the one the
+moderator saw (someone else decided in between) — the second moderator is told who handled it and when, and
+nothing of theirs is applied.
+"""
+
+import contextlib
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from forum.moderation.models import AuditEntry, Report, ReviewItem
+
+# At most this many reports per person in this window (overridable in settings for operators).
+REPORT_LIMIT = getattr(settings, "FORUM_REPORT_LIMIT", 10)
+REPORT_WINDOW = getattr(settings, "FORUM_REPORT_WINDOW", timedelta(hours=1))
+
+
+class ModerationError(Exception):
+    """A refusal with a message for the person who tried."""
+
+    message = _("This is not possible.")
+
+    def __str__(self):
+        return str(self.message)
+
+
+class TooManyReports(ModerationError):
+    message = _("You have sent many reports in a short time. Please wait a while before you report another post.")
+
+
+class AlreadyReported(ModerationError):
+    message = _("You have already reported this post. The moderators will look at it.")
+
+
+class AlreadyHandled(ModerationError):
+    """Another moderator decided on the item since this moderator loaded it."""
+
+    def __init__(self, item: ReviewItem):
+        super().__init__()
+        self.item = item
+
+    def __str__(self):
+        if not self.item.decided_at:
+            return str(_("This item has changed since you opened it. Please look at it again."))
+        return str(
+            _("Already handled by %(name)s at %(time)s.")
+            % {
+                "name": self.item.decided_by_name or _("another moderator"),
+                "time": formats.date_format(timezone.localtime(self.item.decided_at), "DATETIME_FORMAT"),
+            }
+        )
+
+
+def open_item(post, *, held: bool = False) -> ReviewItem:
+    """The post's open review item, created when there is none. Safe against a concurrent creation."""
+    item = ReviewItem.objects.filter(post=post, status=ReviewItem.Status.PENDING).first()
+    if item is None:
+        try:
+            with transaction.atomic():
+                item = ReviewItem.objects.create(post=post, held=held)
+        except IntegrityError:
+            # Someone opened it at the same moment: the partial unique constraint chose theirs.
+            item = ReviewItem.objects.get(post=post, status=ReviewItem.Status.PENDING)
+    if held and not item.held:
+        ReviewItem.objects.filter(pk=item.pk).update(held=True)
+        item.held = True
+    return item
+
+
+def enqueue_held_post(post) -> ReviewItem:
+    """Called by the forum when pre-moderation holds a post: it waits in the queue until a moderator decides."""
+    return open_item(post, held=True)
+
+
+def recent_report_count(user) -> int:
+    return Report.objects.filter(reporter=user, created_at__gte=timezone.now() - REPORT_WINDOW).count()
+
+
+def report_post(post, reporter, *, reason: str, text: str = "") -> Report:
+    """Record `reporter`'s report on `post` (who may read it is the caller's check). Raises a ModerationError."""
+    if recent_report_count(reporter) >= REPORT_LIMIT:
+        raise TooManyReports
+    try:
+        with transaction.atomic():
+            item = open_item(post)
+            return Report.objects.create(item=item, reporter=reporter, reason=reason, text=text.strip())
+    except IntegrityError as error:
+        raise AlreadyReported from error
+
+
+def decide(item: ReviewItem, *, version: int, actor, status: str, decision: str, reason: str = "", effect=None):
+    """Close `item` with `status`, provided nobody changed it since `version`; runs `effect(item)` under the lock.
+
+    Returns the updated item. Raises AlreadyHandled when the version moved on or the item was already closed.
+    """
+    with transaction.atomic():
+        # Lock the item row only (not the post, thread and group joined in for the effect).
+        locked = (
+            ReviewItem.objects.select_for_update(of=("self",)).select_related("post__thread__group").get(pk=item.pk)
+        )
+        if locked.version != version or not locked.is_open:
+            raise AlreadyHandled(locked)
+        if effect is not None:
+            effect(locked)
+        locked.status = status
+        locked.version += 1
+        locked.decided_at = timezone.now()
+        locked.decided_by = actor
+        locked.decided_by_name = actor.get_full_name() or actor.email
+        locked.decision = decision
+        locked.decision_reason = reason
+        locked.save()
+        return locked
+
+
+def close_open_items(post, *, actor, status: str, decision: str, reason: str = "") -> None:
+    """A moderator acted on the post outside the queue (e.g. hid it from the thread page): its open item is done."""
+    for item in ReviewItem.objects.filter(post=post, status=ReviewItem.Status.PENDING):
+        # Decided by someone else in the meantime: their decision stands.
+        with contextlib.suppress(AlreadyHandled):
+            decide(item, version=item.version, actor=actor, status=status, decision=decision, reason=reason)
+
+
+def history(item: ReviewItem) -> list[dict]:
+    """What happened to the item's post, oldest first: held, reports, and every moderator action on it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from forum.models import Post
+
+    events = []
+    for earlier in ReviewItem.objects.filter(post_id=item.post_id, held=True).order_by("created_at"):
+        events.append({"when": earlier.created_at, "kind": "held"})
+    for report in Report.objects.filter(item__post_id=item.post_id).select_related("reporter"):
+        events.append({"when": report.created_at, "kind": "report", "report": report})
+    entries = AuditEntry.objects.filter(
+        target_type=ContentType.objects.get_for_model(Post), target_id=item.post_id
+    ).select_related("actor")
+    for entry in entries:
+        events.append({"when": entry.created_at, "kind": "action", "entry": entry})
+    return sorted(events, key=lambda event: event["when"])

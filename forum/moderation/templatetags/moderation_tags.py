@@ -1,0 +1,43 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from forum.display import former_member_name, participant_name
+from forum.models import ThreadPseudonym
+
+register = template.Library()
+
+
+@register.simple_tag
+def moderation_author(post):
+    """How a moderator sees a post's author before any reveal: the pseudonym, never the name behind it."""
+    if post.author_id is None:
+        return former_member_name()
+    if post.is_pseudonymous:
+        number = (
+            ThreadPseudonym.objects.filter(thread_id=post.thread_id, user_id=post.author_id)
+            .values_list("number", flat=True)
+            .first()
+        )
+        name = participant_name(number) if number is not None else _("a participant")
+        return _("%(name)s (pseudonymous)") % {"name": name}
+    return post.author.get_full_name() or post.author.email
+
+
+@register.simple_tag
+def person(user, stored_name=""):
+    """A person in moderation records: their current name, or "former member" once the account is gone."""
+    if user is not None:
+        return user.get_full_name() or user.email
+    return former_member_name()
+
+
+@register.simple_tag(takes_context=True)
+def moderation_links(context):
+    """Which moderation pages the current person may open (for the forum's index page)."""
+    from forum.models import ForumGroup, is_site_moderator
+
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return {}
+    site = is_site_moderator(user)
+    return {"queue": site or ForumGroup.objects.moderated_by(user).exists(), "audit": site}

@@ -1,0 +1,98 @@
+"""Forum threads and published replies in the site search, with their group's visibility.
+
+public group → everyone; platform group → members; private group → only that group's members (the group provider
+below tells search which private groups a person belongs to). Held, hidden and rejected posts are never indexed,
+and a thread's document disappears with its first post.
+"""
+
+from django.db.models import F as F
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from forum.markup import plain_text
+from forum.models import ForumGroup, Post, PostStatus, Thread
+from search import registry
+from search.audience import register_group_provider
+from search.documents import DocumentData
+from search.models import Visibility
+
+
+def _visibility(group) -> tuple[str, list[int]]:
+    if group.visibility == ForumGroup.Visibility.PUBLIC:
+        return Visibility.PUBLIC, []
+    if group.visibility == ForumGroup.Visibility.PLATFORM:
+        return Visibility.MEMBERS, []
+    return Visibility.GROUPS, [group.pk]
+
+
+def thread_document(thread) -> DocumentData | None:
+    first = thread.first_post
+    if thread.status != PostStatus.PUBLISHED or first is None or first.status != PostStatus.PUBLISHED:
+        return None
+    group = thread.group
+    visibility, group_ids = _visibility(group)
+    with translation.override(group.language):
+        url = thread.get_absolute_url()
+    return DocumentData(
+        title=thread.title,
+        url=url,
+        language=group.language,
+        summary=group.name,
+        body=plain_text(first.body_html),
+        visibility=visibility,
+        group_ids=group_ids,
+        published_at=thread.created_at,
+        updated_at=thread.last_activity_at,
+    )
+
+
+def post_document(post) -> DocumentData | None:
+    thread = post.thread
+    if post.status != PostStatus.PUBLISHED or thread.status != PostStatus.PUBLISHED or post.pk == thread.first_post_id:
+        return None
+    group = thread.group
+    visibility, group_ids = _visibility(group)
+    with translation.override(group.language):
+        url = post.get_absolute_url()
+    return DocumentData(
+        title=thread.title,
+        url=url,
+        language=group.language,
+        summary=group.name,
+        body=plain_text(post.body_html),
+        visibility=visibility,
+        group_ids=group_ids,
+        published_at=post.created_at,
+        updated_at=post.edited_at or post.created_at,
+    )
+
+
+def private_groups_of(user):
+    return (
+        ForumGroup.objects.readable_by(user)
+        .filter(visibility=ForumGroup.Visibility.PRIVATE)
+        .values_list("pk", flat=True)
+    )
+
+
+registry.register(
+    Thread,
+    kind="forum_thread",
+    label=_("Forum thread"),
+    label_plural=_("Forum threads"),
+    to_document=thread_document,
+    queryset=lambda: Thread.objects.filter(status=PostStatus.PUBLISHED).select_related("group", "first_post"),
+)
+registry.register(
+    Post,
+    kind="forum_post",
+    label=_("Forum reply"),
+    label_plural=_("Forum replies"),
+    to_document=post_document,
+    queryset=lambda: (
+        Post.objects.filter(status=PostStatus.PUBLISHED, thread__status=PostStatus.PUBLISHED)
+        .exclude(thread__first_post=F("pk"))
+        .select_related("thread", "thread__group")
+    ),
+)
+register_group_provider(private_groups_of)

@@ -1,0 +1,438 @@
+"""The forum's rules: posting, editing, pre-moderation, and the state changes moderators trigger.
+
+Functions here change state and keep everything that depends on it in step — thread counts, search documents,
+notifications. They do not check who is asking: views check that for members, and forum.moderation's action classes
+check it (and write the audit log) for moderators.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts import roles
+from forum.errors import ForumError
+from forum.membership import (  # noqa: F401  (part of this module's public interface)
+    decide_request,
+    invite,
+    join_group,
+    leave_group,
+    membership_of,
+    remove_member,
+    respond_to_invitation,
+    suspend_member,
+)
+from forum.models import (
+    ForumGroup,
+    GroupMembership,
+    Post,
+    PostMention,
+    PostRevision,
+    PostStatus,
+    Thread,
+    ThreadPseudonym,
+    ThreadReadMarker,
+    ThreadWatch,
+    is_site_moderator,
+)
+
+MAX_POST_LENGTH = getattr(settings, "FORUM_MAX_POST_LENGTH", 20_000)
+POST_LIMIT = getattr(settings, "FORUM_POST_LIMIT", 10)
+POST_WINDOW = getattr(settings, "FORUM_POST_WINDOW", timedelta(minutes=10))
+
+
+# --- who may do what (for a given person; no request needed) ------------------------------------------------------
+
+
+def can_moderate(group, user, membership=None) -> bool:
+    if is_site_moderator(user):
+        return True
+    if membership is None:
+        membership = membership_of(group, user)
+    return membership is not None and membership.is_moderator
+
+
+def post_needs_premoderation(group, user, membership=None) -> bool:
+    if can_moderate(group, user, membership):
+        return False
+    if group.premoderation == ForumGroup.Premoderation.ALL:
+        return True
+    if group.premoderation == ForumGroup.Premoderation.FIRST_POSTS:
+        approved = membership.posts_approved if membership is not None else 0
+        return approved < group.premoderation_first_posts
+    return False
+
+
+def check_can_post(group, user, *, thread=None, rate_limit=True) -> GroupMembership | None:
+    """Raises ForumError with the reason when `user` may not post here now; returns their membership."""
+    membership = membership_of(group, user)
+    moderator = can_moderate(group, user, membership)
+    if not moderator:
+        if not roles.is_member(user):
+            raise ForumError(_("Only members of the platform can take part in the forum."))
+        if membership is None or not membership.is_active:
+            raise ForumError(_("Join this group to take part in its discussions."))
+        if membership.is_suspended():
+            until = formats.date_format(timezone.localtime(membership.suspended_until), "DATETIME_FORMAT")
+            raise ForumError(_("You have been suspended in this group until %(until)s.") % {"until": until})
+        if thread is not None and thread.locked:
+            raise ForumError(_("This thread is locked: no new replies can be added."))
+        if rate_limit:
+            _check_rate_limit(user)
+    return membership
+
+
+def _check_rate_limit(user):
+    since = timezone.now() - POST_WINDOW
+    if Post.objects.filter(author=user, created_at__gte=since).count() >= POST_LIMIT:
+        minutes = max(1, int(POST_WINDOW.total_seconds() // 60))
+        raise ForumError(
+            ngettext(
+                "You can post at most %(count)d messages in %(minutes)d minutes. Please wait a moment.",
+                "You can post at most %(count)d messages in %(minutes)d minutes. Please wait a moment.",
+                POST_LIMIT,
+            )
+            % {"count": POST_LIMIT, "minutes": minutes}
+        )
+
+
+def check_length(body_markdown: str):
+    if not (body_markdown or "").strip():
+        raise ForumError(_("Write a message."))
+    if len(body_markdown) > MAX_POST_LENGTH:
+        raise ForumError(
+            _("A message can be at most %(max)s characters long; yours has %(length)s.")
+            % {"max": formats.number_format(MAX_POST_LENGTH, force_grouping=True), "length": len(body_markdown)}
+        )
+
+
+def can_edit(post, user) -> bool:
+    if post.author_id is None or post.author_id != getattr(user, "pk", None):
+        return False
+    thread = post.thread
+    membership = membership_of(thread.group, user)
+    return can_edit_loaded(post, thread, membership, can_moderate(thread.group, user, membership))
+
+
+def can_edit_loaded(post, thread, membership, moderator: bool) -> bool:
+    """can_edit for the post's own author, with membership and moderator status already known (thread pages)."""
+    if post.status not in (PostStatus.PUBLISHED, PostStatus.HELD):
+        return False
+    if moderator:
+        return True
+    return membership is not None and membership.is_active and not membership.is_suspended() and not thread.locked
+
+
+# --- pseudonyms, watching, reading --------------------------------------------------------------------------------
+
+
+def pseudonym_number(thread, user) -> int:
+    """The person's number in this thread ("Participant 3"): assigned on first use, then the same for ever."""
+    existing = ThreadPseudonym.objects.filter(thread=thread, user=user).values_list("number", flat=True).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        # Numbers are handed out one at a time per thread: lock the thread row while taking the next one.
+        Thread.objects.select_for_update().filter(pk=thread.pk).first()
+        pseudonym, _created = ThreadPseudonym.objects.get_or_create(
+            thread=thread,
+            user=user,
+            defaults={"number": (ThreadPseudonym.objects.filter(thread=thread).count()) + 1},
+        )
+        return pseudonym.number
+
+
+def watch(thread, user):
+    ThreadWatch.objects.get_or_create(thread=thread, user=user)
+
+
+def unwatch(thread, user):
+    ThreadWatch.objects.filter(thread=thread, user=user).delete()
+
+
+def mark_read(thread, user, when=None):
+    if user.is_authenticated:
+        ThreadReadMarker.objects.update_or_create(
+            thread=thread, user=user, defaults={"last_read_at": when or timezone.now()}
+        )
+
+
+# --- posting ------------------------------------------------------------------------------------------------------
+
+
+def create_thread(
+    group,
+    author,
+    *,
+    title,
+    body_markdown,
+    template=Thread.Template.FREE,
+    pseudonymous=False,
+    related_page=None,
+) -> Thread:
+    membership = check_can_post(group, author)
+    check_length(body_markdown)
+    if pseudonymous and not group.allow_pseudonyms:
+        raise ForumError(_("This group does not allow pseudonymous posts."))
+    held = post_needs_premoderation(group, author, membership)
+    status = PostStatus.HELD if held else PostStatus.PUBLISHED
+    now = timezone.now()
+    with transaction.atomic():
+        thread = Thread.objects.create(
+            group=group,
+            title=title.strip(),
+            author=author,
+            is_pseudonymous=pseudonymous,
+            template=template,
+            status=status,
+            related_page=related_page,
+            created_at=now,
+            last_activity_at=now,
+        )
+        post = Post.objects.create(
+            thread=thread, author=author, is_pseudonymous=pseudonymous, body_markdown=body_markdown, status=status
+        )
+        thread.first_post = post
+        thread.save(update_fields=["first_post"])
+        if pseudonymous:
+            pseudonym_number(thread, author)
+        watch(thread, author)
+        _after_saving(post, held, membership)
+    return thread
+
+
+def reply(thread, author, body_markdown, *, pseudonymous=False) -> Post:
+    group = thread.group
+    membership = check_can_post(group, author, thread=thread)
+    check_length(body_markdown)
+    if pseudonymous and not group.allow_pseudonyms:
+        raise ForumError(_("This group does not allow pseudonymous posts."))
+    held = post_needs_premoderation(group, author, membership)
+    with transaction.atomic():
+        post = Post.objects.create(
+            thread=thread,
+            author=author,
+            is_pseudonymous=pseudonymous,
+            body_markdown=body_markdown,
+            status=PostStatus.HELD if held else PostStatus.PUBLISHED,
+        )
+        if pseudonymous:
+            pseudonym_number(thread, author)
+        watch(thread, author)
+        _after_saving(post, held, membership)
+    return post
+
+
+def _after_saving(post, held, membership):
+    if held:
+        from forum.moderation.services import enqueue_held_post
+
+        enqueue_held_post(post)
+    else:
+        _published(post, membership)
+
+
+def edit_post(post, editor, body_markdown) -> Post:
+    """Keeps the earlier text as a revision. In a pre-moderated group an edit by a member is held again, so that an
+    approved post cannot be turned into something else afterwards."""
+    check_length(body_markdown)
+    if body_markdown == post.body_markdown:
+        return post
+    group = post.thread.group
+    with transaction.atomic():
+        _keep_revision(post)
+        post.body_markdown = body_markdown
+        post.edited_at = timezone.now()
+        post.edited_by = editor
+        fields = ["body_markdown", "edited_at", "edited_by"]
+        rehold = post.status == PostStatus.PUBLISHED and post_needs_premoderation(
+            group, editor, membership_of(group, editor)
+        )
+        if rehold:
+            post.status = PostStatus.HELD
+            post.status_changed_at = post.edited_at
+            fields += ["status", "status_changed_at"]
+        post.save(update_fields=fields)
+        if rehold:
+            _sync_thread_status(post)
+            refresh_thread_stats(post.thread)
+            from forum.moderation.services import enqueue_held_post
+
+            enqueue_held_post(post)
+        elif post.status == PostStatus.PUBLISHED:
+            _notify_mentions(post)
+        _reindex(post)
+    return post
+
+
+def _keep_revision(post):
+    PostRevision.objects.create(
+        post=post,
+        body_markdown=post.body_markdown,
+        editor=post.edited_by if post.edited_at else post.author,
+        created_at=post.edited_at or post.created_at,
+    )
+
+
+# --- publication and its consequences -----------------------------------------------------------------------------
+
+
+def _published(post, membership=None):
+    """Everything that follows once a post is visible to the group: counts, search, and — only the first time —
+    the member's approved-post count and notifications."""
+    thread = post.thread
+    first_time = post.published_at is None
+    if first_time:
+        post.published_at = timezone.now()
+        post.save(update_fields=["published_at"])
+        if post.author_id is not None:
+            GroupMembership.objects.filter(group_id=thread.group_id, user_id=post.author_id).update(
+                posts_approved=F("posts_approved") + 1
+            )
+    refresh_thread_stats(thread)
+    if first_time:
+        _notify_watchers(post)
+    _notify_mentions(post)
+    _reindex(post)
+
+
+def _notify_watchers(post):
+    from notifications.services import notify
+
+    if post.pk == post.thread.first_post_id:
+        return
+    watchers = ThreadWatch.objects.filter(thread_id=post.thread_id).exclude(user_id=post.author_id)
+    for watch_row in watchers.select_related("user"):
+        notify(watch_row.user, "reply", post, actor=_actor(post))
+
+
+def _actor(post):
+    """A pseudonymous post has no actor on its notifications: not even a stored link to the real person."""
+    return None if post.is_pseudonymous else post.author
+
+
+def _notify_mentions(post):
+    """Mentions are notified once per person per post, also when they are added by an edit."""
+    from forum.mentions import mentioned_users
+    from notifications.services import notify
+
+    already = set(PostMention.objects.filter(post=post).values_list("user_id", flat=True))
+    for user in mentioned_users(post.body_markdown, post.thread.group):
+        if user.pk in already or user.pk == post.author_id:
+            continue
+        PostMention.objects.create(post=post, user=user)
+        notify(user, "mention", post, actor=_actor(post))
+
+
+def refresh_thread_stats(thread):
+    """Counts and "last post" from published posts only: held and hidden posts never show up in them."""
+    published = Post.objects.filter(thread=thread, status=PostStatus.PUBLISHED)
+    last = published.order_by("-created_at", "-pk").first()
+    thread.reply_count = published.exclude(pk=thread.first_post_id).count() if thread.first_post_id else 0
+    thread.last_post = last
+    thread.last_activity_at = last.created_at if last else thread.created_at
+    thread.save(update_fields=["reply_count", "last_post", "last_activity_at"])
+
+
+def _sync_thread_status(post):
+    """A thread stands or falls with its first post."""
+    thread = post.thread
+    if thread.first_post_id == post.pk and thread.status != post.status:
+        thread.status = post.status
+        thread.save(update_fields=["status"])
+
+
+def _set_status(post, status):
+    post.status = status
+    post.status_changed_at = timezone.now()
+    post.save(update_fields=["status", "status_changed_at"])
+    _sync_thread_status(post)
+
+
+def _reindex(post):
+    from search import indexing
+
+    indexing.schedule(post, post.thread)
+
+
+# --- moderation hooks (forum.moderation's actions call these after their permission check) ------------------------
+
+
+def approve_post(post, *, by=None) -> Post:
+    with transaction.atomic():
+        _set_status(post, PostStatus.PUBLISHED)
+        _published(post)
+    return post
+
+
+publish_held_post = approve_post
+
+
+def reject_post(post, *, by=None) -> Post:
+    with transaction.atomic():
+        _set_status(post, PostStatus.REJECTED)
+        refresh_thread_stats(post.thread)
+        _reindex(post)
+    return post
+
+
+def hide_post(post, *, by=None) -> Post:
+    with transaction.atomic():
+        _set_status(post, PostStatus.HIDDEN)
+        refresh_thread_stats(post.thread)
+        _reindex(post)
+    return post
+
+
+def edit_and_approve(post, body_markdown, *, by) -> Post:
+    check_length(body_markdown)
+    with transaction.atomic():
+        if body_markdown != post.body_markdown:
+            _keep_revision(post)
+            post.body_markdown = body_markdown
+            post.edited_at = timezone.now()
+            post.edited_by = by
+            post.save(update_fields=["body_markdown", "edited_at", "edited_by"])
+        return approve_post(post, by=by)
+
+
+def lock_thread(thread, locked=True) -> Thread:
+    thread.locked = locked
+    thread.save(update_fields=["locked"])
+    return thread
+
+
+def set_sticky(thread, sticky=True) -> Thread:
+    thread.sticky = sticky
+    thread.save(update_fields=["sticky"])
+    return thread
+
+
+def move_thread(thread, to_group) -> Thread:
+    """Moves a thread; its search documents take the new group's visibility. Pseudonymous posts stay pseudonymous
+    (the numbers are per thread); mentions already linked keep pointing at the old group's member list."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from search import indexing
+
+    with transaction.atomic():
+        thread.group = to_group
+        thread.save(update_fields=["group"])
+        post_type = ContentType.objects.get_for_model(Post).pk
+        post_ids = Post.objects.filter(thread=thread).values_list("pk", flat=True)
+        indexing.schedule(thread)
+        indexing.schedule_sources([(post_type, pk) for pk in post_ids])
+    return thread
+
+
+def purge_revision(revision) -> PostRevision:
+    """The earlier text is erased for good; the row stays so the history shows that something was removed. Search
+    and notifications only ever use a post's current text, so nothing else holds the purged words."""
+    revision.body_markdown = ""
+    revision.purged_at = timezone.now()
+    revision.save(update_fields=["body_markdown", "purged_at"])
+    return revision

@@ -1,0 +1,77 @@
+"""Moderation in a real browser: a member posts in a pre-moderated group, a moderator approves it in the queue, the
+member sees the post published and a notification; a member reports a post. axe-core on every moderation page."""
+
+from playwright.sync_api import expect
+
+from forum.models import ForumGroup, Thread
+from tests.e2e.conftest import check_accessibility
+
+DEMO_PASSWORD = "demo-mediation-2026"
+GROUP = "mediation-sociaal-domein"
+TEXT = "Bij ons werkt een kort telefoontje vooraf beter dan een uitnodigingsbrief."
+
+
+def log_in(page, email):
+    page.context.clear_cookies()
+    page.goto("/nl/accounts/login/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+
+
+def test_held_post_is_approved_in_the_queue_and_its_author_is_notified(page):
+    ForumGroup.objects.filter(slug=GROUP).update(premoderation=ForumGroup.Premoderation.ALL)
+    thread = Thread.objects.filter(group__slug=GROUP).order_by("created_at", "pk").first()
+
+    log_in(page, "lid@almere.example")
+    page.goto(f"/nl/forum/threads/{thread.pk}/")
+    page.get_by_label("Uw bericht").fill(TEXT)
+    page.get_by_role("button", name="Plaats reactie").click()
+    held = page.locator("li.forum-post", has_text=TEXT)
+    expect(held).to_be_visible()
+    expect(held.get_by_text("Wacht op moderatie")).to_be_visible()
+
+    log_in(page, "moderator@hilversum.example")
+    page.goto("/nl/forum/moderation/")
+    expect(page.locator("h1")).to_have_text("Beoordelingswachtrij")
+    check_accessibility(page, "moderation-queue-nl")
+    page.get_by_role("row").filter(has_text=TEXT[:40]).get_by_role("link").click()
+    expect(page.locator("h1")).to_contain_text("Te beoordelen item")
+    check_accessibility(page, "moderation-item-nl")
+    page.get_by_role("button", name="Goedkeuren", exact=True).click()
+    expect(page.get_by_text("Het bericht is goedgekeurd.")).to_be_visible()
+
+    page.get_by_role("link", name="Meer acties voor dit bericht").click()
+    expect(page.locator("h1")).to_contain_text("Een bericht modereren")
+    check_accessibility(page, "moderation-post-nl")
+
+    page.goto("/nl/forum/moderation/audit/")
+    expect(page.locator("h1")).to_have_text("Auditlogboek")
+    expect(page.get_by_role("cell", name="Goedkeuren").first).to_be_visible()
+    check_accessibility(page, "moderation-audit-nl")
+    page.goto("/da/forum/moderation/?status=approved")
+    expect(page.locator("h1")).to_have_text("Gennemgangskø")
+    check_accessibility(page, "moderation-queue-da")
+
+    log_in(page, "lid@almere.example")
+    page.goto(f"/nl/forum/threads/{thread.pk}/")
+    published = page.locator("li.forum-post", has_text=TEXT)
+    expect(published).to_be_visible()
+    expect(published.get_by_text("Wacht op moderatie")).to_have_count(0)
+    page.goto("/nl/notifications/")
+    expect(page.get_by_text(thread.title).first).to_be_visible()
+
+
+def test_a_member_reports_a_post_through_the_form(page):
+    thread = Thread.objects.filter(group__slug=GROUP).order_by("created_at", "pk").first()
+    log_in(page, "k.jansen@almere.example")
+    page.goto(f"/nl/forum/threads/{thread.pk}/")
+    page.get_by_role("link", name="Melden").first.click()
+    expect(page.locator("h1")).to_have_text("Een bericht melden")
+    page.get_by_role("button", name="Melding versturen").click()
+    expect(page.get_by_text("Kies een reden.").first).to_be_visible()
+    check_accessibility(page, "moderation-report-errors-nl")
+    page.get_by_label("Hoort hier niet").check()
+    page.get_by_role("button", name="Melding versturen").click()
+    expect(page.get_by_text("Dank u. De moderatoren kijken naar dit bericht.")).to_be_visible()
