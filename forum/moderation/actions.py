@@ -345,6 +345,38 @@ class UnlockThread(ThreadAction):
         return _("The thread is unlocked.")
 
 
+class PinThread(ThreadAction):
+    id = "pin"
+    label = _("Pin the thread to the top")
+
+    def allowed(self, user, thread):
+        return not thread.sticky
+
+    def apply(self, user, thread, data):
+        with transaction.atomic():
+            forum_services.set_sticky(thread, sticky=True)
+            self.record(user, thread, data.get("reason", ""))
+
+    def done_message(self):
+        return _("The thread stays at the top of the group.")
+
+
+class UnpinThread(ThreadAction):
+    id = "unpin"
+    label = _("Unpin the thread")
+
+    def allowed(self, user, thread):
+        return thread.sticky
+
+    def apply(self, user, thread, data):
+        with transaction.atomic():
+            forum_services.set_sticky(thread, sticky=False)
+            self.record(user, thread, data.get("reason", ""))
+
+    def done_message(self):
+        return _("The thread is no longer pinned.")
+
+
 class MoveThread(ThreadAction):
     id = "move"
     label = _("Move the thread")
@@ -456,6 +488,8 @@ ACTIONS = {
         PurgeRevision(),
         LockThread(),
         UnlockThread(),
+        PinThread(),
+        UnpinThread(),
         MoveThread(),
         WarnMember(),
         SuspendMember(),

@@ -163,6 +163,22 @@ def test_lock_and_unlock_a_thread(world, as_user, post):
     assert list(ours(world).order_by("id").values_list("action", flat=True)) == ["lock", "unlock"]
 
 
+def test_a_pinned_thread_stays_on_top_of_the_group_until_unpinned(world, as_user, post, client):
+    older = world.thread(title="Vastgepinde afspraken")
+    world.thread(title="Nieuwere vraag")
+    as_user(world.moderator_a)
+    group_page = reverse("forum:group", kwargs={"slug": older.group.slug})
+
+    act(post, "thread", older, "pin")
+    page = client.get(group_page).content.decode()
+    assert page.index("Vastgepinde afspraken") < page.index("Nieuwere vraag")
+
+    act(post, "thread", older, "unpin")
+    page = client.get(group_page).content.decode()
+    assert page.index("Nieuwere vraag") < page.index("Vastgepinde afspraken")
+    assert list(ours(world).order_by("id").values_list("action", flat=True)) == ["pin", "unpin"]
+
+
 def test_moving_a_thread_into_a_private_group_takes_it_out_of_outsiders_search(
     world, as_user, post, client, django_capture_on_commit_callbacks
 ):
