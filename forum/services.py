@@ -8,6 +8,7 @@ check it (and write the audit log) for moderators.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import formats, timezone
@@ -84,6 +85,12 @@ def check_can_post(group, user, *, thread=None, rate_limit=True) -> GroupMembers
         if rate_limit:
             _check_rate_limit(user)
     return membership
+
+
+def _lock_author(user):
+    """Posts of one person are checked and written one at a time: parallel requests cannot all pass the rate limit
+    (or the "first N posts" count) before any of them is saved."""
+    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
 
 
 def _check_rate_limit(user):
@@ -174,14 +181,15 @@ def create_thread(
     pseudonymous=False,
     related_page=None,
 ) -> Thread:
-    membership = check_can_post(group, author)
     check_length(body_markdown)
     if pseudonymous and not group.allow_pseudonyms:
         raise ForumError(_("This group does not allow pseudonymous posts."))
-    held = post_needs_premoderation(group, author, membership)
-    status = PostStatus.HELD if held else PostStatus.PUBLISHED
-    now = timezone.now()
     with transaction.atomic():
+        _lock_author(author)
+        membership = check_can_post(group, author)
+        held = post_needs_premoderation(group, author, membership)
+        status = PostStatus.HELD if held else PostStatus.PUBLISHED
+        now = timezone.now()
         thread = Thread.objects.create(
             group=group,
             title=title.strip(),
@@ -207,12 +215,13 @@ def create_thread(
 
 def reply(thread, author, body_markdown, *, pseudonymous=False) -> Post:
     group = thread.group
-    membership = check_can_post(group, author, thread=thread)
     check_length(body_markdown)
     if pseudonymous and not group.allow_pseudonyms:
         raise ForumError(_("This group does not allow pseudonymous posts."))
-    held = post_needs_premoderation(group, author, membership)
     with transaction.atomic():
+        _lock_author(author)
+        membership = check_can_post(group, author, thread=thread)
+        held = post_needs_premoderation(group, author, membership)
         post = Post.objects.create(
             thread=thread,
             author=author,
