@@ -313,68 +313,25 @@ class ThreadAction(Action):
         )
 
 
-class LockThread(ThreadAction):
-    id = "lock"
-    label = _("Lock the thread")
+class ThreadFlagAction(ThreadAction):
+    """Switch one yes/no property of a thread (locked, pinned): offered only when it would change something."""
+
+    def __init__(self, id, label, flag, value, done):
+        self.id, self.label, self.flag, self.value, self.done = id, label, flag, value, done
 
     def allowed(self, user, thread):
-        return not thread.locked
+        return getattr(thread, self.flag) != self.value
 
     def apply(self, user, thread, data):
         with transaction.atomic():
-            forum_services.lock_thread(thread, locked=True)
+            FLAG_SETTERS[self.flag](thread, self.value)
             self.record(user, thread, data.get("reason", ""))
 
     def done_message(self):
-        return _("The thread is locked: only moderators can reply.")
+        return self.done
 
 
-class UnlockThread(ThreadAction):
-    id = "unlock"
-    label = _("Unlock the thread")
-
-    def allowed(self, user, thread):
-        return thread.locked
-
-    def apply(self, user, thread, data):
-        with transaction.atomic():
-            forum_services.lock_thread(thread, locked=False)
-            self.record(user, thread, data.get("reason", ""))
-
-    def done_message(self):
-        return _("The thread is unlocked.")
-
-
-class PinThread(ThreadAction):
-    id = "pin"
-    label = _("Pin the thread to the top")
-
-    def allowed(self, user, thread):
-        return not thread.sticky
-
-    def apply(self, user, thread, data):
-        with transaction.atomic():
-            forum_services.set_sticky(thread, sticky=True)
-            self.record(user, thread, data.get("reason", ""))
-
-    def done_message(self):
-        return _("The thread stays at the top of the group.")
-
-
-class UnpinThread(ThreadAction):
-    id = "unpin"
-    label = _("Unpin the thread")
-
-    def allowed(self, user, thread):
-        return thread.sticky
-
-    def apply(self, user, thread, data):
-        with transaction.atomic():
-            forum_services.set_sticky(thread, sticky=False)
-            self.record(user, thread, data.get("reason", ""))
-
-    def done_message(self):
-        return _("The thread is no longer pinned.")
+FLAG_SETTERS = {"locked": forum_services.lock_thread, "sticky": forum_services.set_sticky}
 
 
 class MoveThread(ThreadAction):
@@ -486,10 +443,14 @@ ACTIONS = {
         RestorePost(),
         RevealAuthor(),
         PurgeRevision(),
-        LockThread(),
-        UnlockThread(),
-        PinThread(),
-        UnpinThread(),
+        ThreadFlagAction(
+            "lock", _("Lock the thread"), "locked", True, _("The thread is locked: only moderators can reply.")
+        ),
+        ThreadFlagAction("unlock", _("Unlock the thread"), "locked", False, _("The thread is unlocked.")),
+        ThreadFlagAction(
+            "pin", _("Pin the thread to the top"), "sticky", True, _("The thread stays at the top of the group.")
+        ),
+        ThreadFlagAction("unpin", _("Unpin the thread"), "sticky", False, _("The thread is no longer pinned.")),
         MoveThread(),
         WarnMember(),
         SuspendMember(),
