@@ -7,18 +7,9 @@ from playwright.sync_api import expect
 
 from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
 from tests.e2e.conftest import check_accessibility
+from tests.e2e.helpers import log_in
 
-DEMO_PASSWORD = "demo-mediation-2026"
 BSN = "111222333"  # passes the 11-proof; made up
-
-
-def log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
 @pytest.mark.browser

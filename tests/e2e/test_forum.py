@@ -5,17 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import check_accessibility
-
-DEMO_PASSWORD = "demo-mediation-2026"
-
-
-def log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+from tests.e2e.helpers import log_in
 
 
 @pytest.mark.browser

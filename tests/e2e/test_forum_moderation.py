@@ -5,19 +5,10 @@ from playwright.sync_api import expect
 
 from forum.models import ForumGroup, Thread
 from tests.e2e.conftest import check_accessibility
+from tests.e2e.helpers import log_in
 
-DEMO_PASSWORD = "demo-mediation-2026"
 GROUP = "mediation-sociaal-domein"
 TEXT = "Bij ons werkt een kort telefoontje vooraf beter dan een uitnodigingsbrief."
-
-
-def log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
 def test_held_post_is_approved_in_the_queue_and_its_author_is_notified(page):

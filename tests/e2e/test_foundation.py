@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 from accounts.models import User
 from knowledge.models import HomePage
 from tests.e2e.conftest import check_accessibility
+from tests.e2e.helpers import log_in, submit_login_form
 
-DEMO_PASSWORD = "demo-mediation-2026"
 MAIN_NAVIGATION = {"nl": "Hoofdnavigatie", "da": "Hovednavigation", "en": "Main navigation"}
 
 
@@ -107,9 +107,7 @@ def test_sign_up_verify_and_land_on_the_profile(page, live_server):
 )
 def test_demo_roles_log_in_and_out(page, email):
     page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    submit_login_form(page, email)
     expect(page.locator("h1")).to_have_text("Mijn profiel")
     page.get_by_role("button", name="Uitloggen").click()
     account = page.get_by_role("navigation", name="Uw account")
@@ -119,19 +117,14 @@ def test_demo_roles_log_in_and_out(page, email):
 
 def test_failed_login_message_is_accessible(page):
     page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill("lid@almere.example")
-    page.get_by_label("Wachtwoord").fill("fout")
-    page.get_by_role("button", name="Inloggen").click()
+    submit_login_form(page, "lid@almere.example", "fout")
     expect(page.get_by_role("alert")).to_contain_text("passen niet bij elkaar")
     expect(page.get_by_label("E-mailadres")).to_have_value("lid@almere.example")
     check_accessibility(page, "login-failed")
 
 
 def test_coordinator_approves_a_request_in_the_browser(page):
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill("coordinator@amersfoort.example")
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, "coordinator@amersfoort.example")
     page.get_by_role("link", name="Leden beheren").click()
     check_accessibility(page, "organisation-members")
     page.get_by_role("button", name="Noor Nieuw goedkeuren").click()
@@ -142,9 +135,7 @@ def test_editor_reaches_the_cms_and_a_member_does_not(page):
     for email, allowed in (("redacteur@almere.example", True), ("lid@almere.example", False)):
         page.context.clear_cookies()
         page.goto("/nl/accounts/login/?next=/cms/")
-        page.get_by_label("E-mailadres").fill(email)
-        page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-        page.get_by_role("button", name="Inloggen").click()
+        submit_login_form(page, email)
         if allowed:
             expect(page).to_have_url(re.compile(r"/cms/$"))
             expect(page.locator("#wagtail")).to_be_visible()

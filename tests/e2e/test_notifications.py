@@ -12,17 +12,7 @@ from accounts.models import Membership, Organisation, User
 from notifications.kinds import MENTION
 from notifications.services import deliveries, unread_count, unsubscribe_token
 from tests.e2e.conftest import check_accessibility
-
-DEMO_PASSWORD = "demo-mediation-2026"
-
-
-def log_in(page, email, password=DEMO_PASSWORD):
-    page.context.clear_cookies()
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
+from tests.e2e.helpers import DEMO_PASSWORD, log_in
 
 
 def test_notification_list_and_settings(page):

@@ -6,8 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import check_accessibility
-
-DEMO_PASSWORD = "demo-mediation-2026"
+from tests.e2e.helpers import log_in
 
 
 def test_header_autocomplete_is_a_keyboard_usable_listbox(page):
@@ -86,10 +85,7 @@ def test_search_works_without_javascript(browser, live_server):
 
 
 def test_a_logged_in_member_gets_the_same_accessible_search_page(page):
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill("lid@almere.example")
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    log_in(page, "lid@almere.example")
     page.goto("/nl/search/?q=mediation")
     expect(page.locator("#search-count")).to_contain_text("resultaten")
     check_accessibility(page, "search-member")

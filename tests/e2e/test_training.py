@@ -11,18 +11,8 @@ from playwright.sync_api import expect
 from accounts.models import Membership, Organisation, User
 from knowledge.training.models import Enrolment
 from tests.e2e.conftest import check_accessibility
+from tests.e2e.helpers import DEMO_PASSWORD, log_in, submit_login_form
 from tests.training.conftest import build_module
-
-DEMO_PASSWORD = "demo-mediation-2026"
-
-
-def log_in(page, email, password=DEMO_PASSWORD):
-    page.context.clear_cookies()
-    page.goto("/nl/accounts/login/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 
 @pytest.fixture
@@ -53,9 +43,7 @@ def test_enrol_wait_cancel_and_promote_with_mails(page, two_members):
     # Anonymous: the enrol link goes to the login page and back.
     page.get_by_role("link", name="Inschrijven").click()
     expect(page).to_have_url(re.compile(r"/nl/accounts/login/\?next="))
-    page.get_by_label("E-mailadres").fill(anna.email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Inloggen").click()
+    submit_login_form(page, anna.email)
     expect(page.locator("h1")).to_have_text("Inschrijven: Eén plek over")
     check_accessibility(page, "training-enrol-confirm")
     page.get_by_role("button", name="Inschrijving bevestigen").click()
