@@ -78,6 +78,32 @@ def facet_filter_sql(query: SearchQuery, alias: str, *, skip: str = "") -> tuple
     return " AND ".join(clauses) or "1 = 1", params
 
 
+def combine_facets(query: SearchQuery, combinations) -> tuple[int, dict[str, list[FacetValue]]]:
+    """Facet counts from (kind, language, organisation slug, organisation name, count) rows. Kind, language and
+    organisation values combine with OR within a facet and AND between facets; each facet is counted under the other
+    facets' selections only, so the reader sees what choosing another value would give."""
+    chosen = {"kind": set(query.kinds), "language": set(query.languages), "organisation": set(query.organisations)}
+
+    def passes(values: dict, skip: str = "") -> bool:
+        return all(not chosen[facet] or values[facet] in chosen[facet] for facet in chosen if facet != skip)
+
+    total, counts, labels = 0, {facet: {} for facet in chosen}, {}
+    for kind, language, organisation, organisation_name, count in combinations:
+        values = {"kind": kind, "language": language, "organisation": organisation}
+        total += count if passes(values) else 0
+        labels[organisation] = organisation_name
+        for facet, value in values.items():
+            if value is not None and passes(values, skip=facet):
+                counts[facet][value] = counts[facet].get(value, 0) + count
+    facets = {
+        facet: [FacetValue(value=value, label=value, count=count) for value, count in values.items()]
+        for facet, values in counts.items()
+    }
+    for value in facets["organisation"]:
+        value.label = labels[value.value] or value.value
+    return total, facets
+
+
 def fetch(sql: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -117,7 +143,10 @@ class SQLBackend(SearchBackend):
 
     def hits(self, query: SearchQuery, total: int) -> list[Hit]:
         where, params = self.where(query)
-        rows = fetch(*self.page_sql(query, where, params, total))
+        return self.hits_from_rows(fetch(*self.page_sql(query, where, params, total)))
+
+    def hits_from_rows(self, rows) -> list[Hit]:
+        """Hits from (document id, marked snippet or None) rows, in their order."""
         documents = SearchDocument.objects.in_bulk([row[0] for row in rows])
         hits = []
         for pk, marked in rows:
@@ -138,40 +167,59 @@ class SQLBackend(SearchBackend):
             )
         return hits
 
-    def facet_counts(self, query: SearchQuery) -> tuple[int, dict[str, list[FacetValue]]]:
-        # The permitted, matching, tag-filtered set once; each facet then groups it under the other facets' filters.
+    # What the facet scan keeps of each match besides kind, language and organisation (see `tag_facet_sql`).
+    facet_columns = ""
+
+    def tag_facet_sql(self) -> str:
+        """(slug, name, count) of the most frequent tags among the chosen rows of `m`."""
+        return (
+            f"SELECT t.slug AS slug, MIN(t.name) AS name, COUNT(*) AS n FROM m JOIN {TAGS} t ON t.document_id = m.id"
+            f" WHERE m.chosen GROUP BY t.slug ORDER BY n DESC, t.slug LIMIT {TAG_FACET_SIZE}"
+        )
+
+    def matches_sql(self, query: SearchQuery, first: tuple[str, list] | None = None) -> tuple[str, list]:
+        """`WITH m AS (...)`: the permitted, matching, tag-filtered documents, each with `chosen` (whether it passes
+        the kind, language and organisation choices too), what the facets read and, given `first`, that expression
+        as column `first` for the chosen rows (a first-stage rank)."""
         base = SearchQuery(text=query.text, audience=query.audience, tags=query.tags)
         base_where, params = self.where(base)
-        parts, part_params = [], []
-        for facet, column, label in (
-            ("total", "''", "''"),
-            ("kind", "m.kind", "''"),
-            ("language", "m.language", "''"),
-            ("organisation", "o.slug", "o.name"),
-            ("tag", "t.slug", "MIN(t.name)"),
-        ):
-            filters, filter_params = facet_filter_sql(query, "m", skip=facet)
-            join = {
-                "organisation": f"JOIN {ORGANISATIONS} o ON o.id = m.organisation_id",
-                "tag": f"JOIN {TAGS} t ON t.document_id = m.id",
-            }.get(facet, "")
-            group = "" if facet == "total" else f"GROUP BY {column}" + (", o.name" if facet == "organisation" else "")
-            statement = f"SELECT '{facet}' AS facet, {column} AS value, {label} AS label, COUNT(*) AS n FROM m {join}"
-            statement += f" WHERE {filters} {group}"
-            if facet == "tag":
-                statement = f"SELECT * FROM ({statement} ORDER BY n DESC, value LIMIT {TAG_FACET_SIZE}) top_tags"
-            parts.append(statement)
-            part_params += filter_params
+        chosen, chosen_params = facet_filter_sql(query, "d")
+        columns, column_params = f"({chosen}) AS chosen{self.facet_columns}", list(chosen_params)
+        if first:
+            columns += f", CASE WHEN ({chosen}) THEN {first[0]} END AS first"
+            column_params += [*chosen_params, *first[1]]
         sql = (
-            f"WITH m AS MATERIALIZED (SELECT d.id, d.kind, d.language, d.organisation_id FROM {DOCUMENTS} d"
-            f" WHERE {base_where}) " + " UNION ALL ".join(parts)
+            f"WITH m AS MATERIALIZED (SELECT d.id, d.kind, d.language, d.organisation_id, d.updated_at, {columns}"
+            f" FROM {DOCUMENTS} d WHERE {base_where})"
         )
-        total, facets = 0, {"kind": [], "tag": [], "language": [], "organisation": []}
-        for facet, value, label, count in fetch(sql, [*params, *part_params]):
-            if facet == "total":
-                total = count
-            else:
-                facets[facet].append(FacetValue(value=value, label=label or value, count=count))
+        return sql, [*column_params, *params]
+
+    def facet_rows_sql(self) -> str:
+        """Rows (part, a, b, c, d, n) read from `m`: ("combination", kind, language, organisation slug and name,
+        count) — a few hundred at most — and ("tag", slug, name, -, -, count) for the top tags."""
+        return (
+            # Grouped first, then joined: the organisation table meets a few hundred rows, not every match.
+            "SELECT 'combination', c.kind, c.language, o.slug, o.name, c.n FROM (SELECT m.kind, m.language,"
+            " m.organisation_id, COUNT(*) AS n FROM m GROUP BY m.kind, m.language, m.organisation_id) c"
+            f" LEFT JOIN {ORGANISATIONS} o ON o.id = c.organisation_id"
+            f" UNION ALL SELECT 'tag', top.slug, top.name, NULL, NULL, top.n"
+            f" FROM ({self.tag_facet_sql()}) top"
+        )
+
+    def facet_counts(self, query: SearchQuery) -> tuple[int, dict[str, list[FacetValue]]]:
+        """One pass over the matches: each facet summed from the combinations under the other facets' choices."""
+        matches, params = self.matches_sql(query)
+        return self.facets_from_rows(query, fetch(f"{matches} {self.facet_rows_sql()}", params))
+
+    def facets_from_rows(self, query: SearchQuery, rows) -> tuple[int, dict[str, list[FacetValue]]]:
+        combinations, tags = [], []
+        for part, a, b, c, d, count in rows:
+            if part == "tag":
+                tags.append(FacetValue(value=a, label=b or a, count=count))
+            elif part == "combination":
+                combinations.append((a, b, c, d, count))
+        total, facets = combine_facets(query, combinations)
+        facets["tag"] = sorted(tags, key=lambda value: (-value.count, value.value))
         # A selected tag outside the most frequent ones still shows (checked), so it can be unchecked.
         listed = {value.value for value in facets["tag"]}
         facets["tag"] += [FacetValue(value=slug, label=slug, count=total) for slug in query.tags if slug not in listed]

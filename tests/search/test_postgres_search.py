@@ -72,6 +72,44 @@ def test_choosing_a_language_keeps_the_other_languages_counted(publish):
     assert counts == {"nl": (1, False), "da": (1, True)}
 
 
+def test_facets_count_organisations_and_each_facet_ignores_only_its_own_choice(db, make_organisation):
+    from django.contrib.contenttypes.models import ContentType
+
+    from search.documents import DocumentData
+    from search.indexing import store
+
+    almere, zeist = make_organisation("almere-facet"), make_organisation("zeist-facet")
+    content_type = ContentType.objects.get_for_model(ContentType)
+    rows = [("protocol", "nl", almere), ("protocol", "da", zeist), ("training", "nl", zeist), ("training", "nl", None)]
+    for number, (kind, language, organisation) in enumerate(rows, start=1):
+        data = DocumentData(
+            title=f"Gemeenschappelijke regeling {number}",
+            url=f"/nl/regeling-{number}/",
+            language=language,
+            tags=[("regeling", "regeling")],
+            organisation_id=organisation.pk if organisation else None,
+        )
+        store(content_type.pk, 900_000 + number, kind, data, mirror=False)
+
+    def counts(response):
+        return {name: {v.value: v.count for v in values} for name, values in response.facets.items()}
+
+    everything = counts(search("gemeenschappelijke"))
+    assert everything["organisation"] == {"almere-facet": 1, "zeist-facet": 2}
+    assert {v.label for v in search("gemeenschappelijke").facets["organisation"]} == {
+        almere.name,
+        zeist.name,
+    }
+    chosen = search("gemeenschappelijke", organisations=("zeist-facet",), kinds=("training",))
+    assert chosen.total == 1
+    facets = counts(chosen)
+    # Other organisations still count under the chosen kind; other kinds under the chosen organisation.
+    assert facets["organisation"] == {"zeist-facet": 1}
+    assert facets["kind"] == {"protocol": 1, "training": 1}
+    assert facets["language"] == {"nl": 1}
+    assert facets["tag"] == {"regeling": 1}
+
+
 def test_several_tags_combine_with_and(publish):
     publish("Beide tags", "tekst", tags=["appel", "peer"])
     publish("Alleen appel", "tekst", tags=["appel"])
@@ -111,27 +149,30 @@ def test_demo_content_is_indexed_with_tags(db):
     assert any(value.value == "mediatorpool" for value in response.facets["tag"])
 
 
-def test_ranking_reads_the_whole_text_for_few_matches_and_title_tags_summary_for_many(publish, monkeypatch):
+def test_the_best_matches_are_ranked_on_the_whole_text_the_rest_on_title_tags_and_summary(publish, monkeypatch):
     from search.backends import postgres
 
     publish("Vaak in de tekst", " ".join(["Over kwijtschelding."] * 5))
     publish("Eenmaal in de samenvatting", "Een tekst zonder het woord.", summary="Iets over kwijtschelding.")
-    # Few matches: five mentions in the body outweigh one in the summary.
+    # Within the rescoring window: five mentions in the body outweigh one in the summary.
     assert titles(search("kwijtschelding")) == ["Vaak in de tekst", "Eenmaal in de samenvatting"]
-    monkeypatch.setattr(postgres, "FULL_RANK_LIMIT", 0)
-    # Many matches: only title, tags and summary are ranked.
+    monkeypatch.setattr(postgres, "RESCORE_WINDOW", 1)
+    # Beyond it, title, tags and summary decide, and the window only reorders the best of those.
     assert titles(search("kwijtschelding")) == ["Eenmaal in de samenvatting", "Vaak in de tekst"]
 
 
-def test_very_broad_queries_show_title_tag_and_summary_matches_first_then_the_rest_newest_first(publish, monkeypatch):
+def test_paging_past_the_rescoring_window_neither_repeats_nor_skips_a_hit(publish, monkeypatch):
     from search.backends import postgres
 
-    monkeypatch.setattr(postgres, "HEAD_RANK_LIMIT", 0)
-    publish("Oud over erfpacht", "tekst")
-    publish("Alleen in de tekst, oud", "Iets over erfpacht.")
-    publish("Nieuw over erfpacht", "tekst")
-    publish("Alleen in de tekst, nieuw", "Iets over erfpacht.")
-    expected = ["Nieuw over erfpacht", "Oud over erfpacht", "Alleen in de tekst, nieuw", "Alleen in de tekst, oud"]
-    assert titles(search("erfpacht")) == expected
-    assert titles(search("erfpacht", per_page=3, page=2)) == expected[3:]
-    assert "<mark>erfpacht</mark>" in search("erfpacht").hits[2].snippet
+    monkeypatch.setattr(postgres, "RESCORE_WINDOW", 3)
+    for number in range(7):
+        # The odd pages mention the word in their summary as well; older pages mention it more often.
+        publish(
+            f"Pagina {number}",
+            " ".join(["Over precariobelasting."] * (7 - number)),
+            summary="precariobelasting" if number % 2 else "",
+        )
+    pages = [titles(search("precariobelasting", per_page=2, page=page)) for page in (1, 2, 3, 4)]
+    seen = [title for page in pages for title in page]
+    # Summary matches first (the window, reordered by mentions in the whole text), then the rest newest first.
+    assert seen == ["Pagina 1", "Pagina 3", "Pagina 5", "Pagina 6", "Pagina 4", "Pagina 2", "Pagina 0"]
