@@ -10,6 +10,8 @@ language): a later migration that does must drop the column first and add it bac
 
 from django.db import migrations
 
+from search.vendor_sql import vendor_sql
+
 FORWARDS = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     """
@@ -46,17 +48,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS), elidable=False)]
+    operations = [vendor_sql("postgresql", FORWARDS, BACKWARDS)]

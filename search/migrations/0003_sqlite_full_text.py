@@ -9,6 +9,8 @@ search_searchdocument must run FORWARDS[1:] of this one again (on SQLite).
 
 from django.db import migrations
 
+from search.vendor_sql import vendor_sql
+
 COLUMNS = "title, tags_text, summary, body"
 NEW = "new.title, new.tags_text, new.summary, new.body"
 OLD = "old.title, old.tags_text, old.summary, old.body"
@@ -35,17 +37,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "sqlite":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_postgresql_full_text")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS), elidable=False)]
+    operations = [vendor_sql("sqlite", FORWARDS, BACKWARDS)]

@@ -10,6 +10,8 @@ GIN match, which needs no recheck.
 
 from django.db import migrations
 
+from search.vendor_sql import vendor_sql
+
 FORWARDS = [
     """
     ALTER TABLE search_searchdocument ADD COLUMN search_head tsvector GENERATED ALWAYS AS (
@@ -35,17 +37,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0003_sqlite_full_text")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS), elidable=False)]
+    operations = [vendor_sql("postgresql", FORWARDS, BACKWARDS)]

@@ -11,6 +11,8 @@ counts the facets (see PostgresBackend.search), so nothing walks it any more.
 
 from django.db import migrations
 
+from search.vendor_sql import vendor_sql
+
 FORWARDS = [
     """
     CREATE FUNCTION search_tag_slugs(tags jsonb) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -32,17 +34,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_drop_low_cardinality_indexes")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS), elidable=False)]
+    operations = [vendor_sql("postgresql", FORWARDS, BACKWARDS)]
