@@ -7,6 +7,7 @@ REPLY = "reply"
 MENTION = "mention"
 MODERATION = "moderation"
 MEMBERSHIP = "membership"
+REVIEW = "review"
 
 
 class Kind(models.TextChoices):
@@ -14,6 +15,7 @@ class Kind(models.TextChoices):
     MENTION = MENTION, _("Mentions of my name")
     MODERATION = MODERATION, _("Moderation decisions about my posts")
     MEMBERSHIP = MEMBERSHIP, _("Decisions about my group memberships")
+    REVIEW = REVIEW, _("Posts waiting for review in groups I moderate")
 
 
 class Delivery(models.TextChoices):
@@ -22,10 +24,12 @@ class Delivery(models.TextChoices):
     OFF = "off", _("No e-mail")
 
 
-# Replies can come in bursts, so they wait for the digest; the others are addressed to the person directly.
+# Replies can come in bursts, so they wait for the digest; the others are addressed to the person directly (a held
+# post's author is waiting for the moderator).
 DEFAULT_DELIVERY = {
     REPLY: Delivery.DIGEST,
     MENTION: Delivery.IMMEDIATELY,
     MODERATION: Delivery.IMMEDIATELY,
     MEMBERSHIP: Delivery.IMMEDIATELY,
+    REVIEW: Delivery.IMMEDIATELY,
 }

@@ -92,3 +92,18 @@ def _shorten(text: str, limit: int = 240) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+# Kinds only some people can receive (e.g. review requests: moderators), with who they are; the settings page offers
+# a kind only to them.
+_kind_audiences: dict[str, Callable[[Any], bool]] = {}
+
+
+def register_kind_audience(kind: str, receives: Callable[[Any], bool]) -> None:
+    _kind_audiences[kind] = receives
+
+
+def kinds_for(user) -> list[str]:
+    from notifications.kinds import Kind
+
+    return [kind for kind in Kind.values if kind not in _kind_audiences or _kind_audiences[kind](user)]

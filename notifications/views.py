@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from notifications import services
+from notifications import registry, services
 from notifications.forms import SettingsForm
 from notifications.models import Notification
 
@@ -62,7 +62,9 @@ def _back(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def notification_settings(request):
-    form = SettingsForm(request.POST or None, deliveries=services.deliveries(request.user))
+    form = SettingsForm(
+        request.POST or None, deliveries=services.deliveries(request.user), kinds=registry.kinds_for(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         services.set_deliveries(request.user, form.cleaned_data)
         messages.success(request, _("Your notification settings have been saved."))

@@ -7,3 +7,8 @@ class ForumModerationConfig(AppConfig):
     label = "forum_moderation"
     verbose_name = _("Forum moderation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from forum.moderation import notices
+
+        notices.register()

@@ -1,15 +1,43 @@
-"""What moderation tells members: outcome notifications about their own posts, and warnings by e-mail.
+"""What moderation tells people: moderators about new items in their queue, members about the outcome for their own
+posts, and warnings by e-mail.
 
-Both go out only after the decision is committed, so a rolled-back action never tells anyone anything.
+All go out only after the change is committed, so a rolled-back action never tells anyone anything.
 """
 
 from functools import partial
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
+from accounts import roles
 from accounts.mail import localized_url, send_templated_mail
+from forum.markup import plain_text
 from notifications.kinds import Kind
+from notifications.registry import register_kind_audience, register_target
 from notifications.services import notify
+
+
+def moderators_of(group):
+    """Everyone who may act on the group's queue: its active group moderators and the site moderators."""
+    from forum.models import GroupMembership
+
+    group_moderators = GroupMembership.objects.active().moderators().filter(group=group).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(pk__in=group_moderators) | Q(groups__name=roles.MODERATORS))
+        .distinct()
+    )
+
+
+def notify_moderators(item, *, actor=None) -> None:
+    """A new item in the queue (a report or a held post): its moderators hear of it, never the one who caused it."""
+    for moderator in moderators_of(item.post.thread.group):
+        notify(moderator, Kind.REVIEW, item, actor=actor)
 
 
 def notify_author(post, *, actor) -> None:
@@ -35,3 +63,29 @@ def send_warning(membership, reason: str) -> None:
             language=user.preferred_language,
         )
     )
+
+
+def item_title(item) -> str:
+    return _("To review: %(thread)s") % {"thread": item.post.thread.title}
+
+
+def item_excerpt(item) -> str:
+    why = _("Held for approval") if item.held else _("Reported")
+    if not item.is_open:
+        why = _("Handled: %(status)s") % {"status": item.get_status_display()}
+    return f"{why}: {Truncator(plain_text(item.post.body_html)).chars(160)}"
+
+
+def register():
+    from forum.models import ForumGroup
+    from forum.moderation.models import ReviewItem
+
+    register_target(
+        ReviewItem,
+        can_view=lambda user, item: ReviewItem.objects.for_moderator(user).filter(pk=item.pk).exists(),
+        url=lambda item: reverse("forum_moderation:item", args=[item.pk]),
+        title=item_title,
+        excerpt=item_excerpt,
+        visible=lambda user: ReviewItem.objects.for_moderator(user),
+    )
+    register_kind_audience(Kind.REVIEW, lambda user: ForumGroup.objects.moderated_by(user).exists())

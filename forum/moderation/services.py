@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.moderation import notices
 from forum.moderation.models import AuditEntry, Report, ReviewItem
 
 # At most this many reports per person in this window (overridable in settings for operators).
@@ -60,13 +61,15 @@ class AlreadyHandled(ModerationError):
         )
 
 
-def open_item(post, *, held: bool = False) -> ReviewItem:
-    """The post's open review item, created when there is none. Safe against a concurrent creation."""
+def open_item(post, *, held: bool = False, actor=None) -> ReviewItem:
+    """The post's open review item, created (and its moderators notified) when there is none. Safe against a
+    concurrent creation."""
     item = ReviewItem.objects.filter(post=post, status=ReviewItem.Status.PENDING).first()
     if item is None:
         try:
             with transaction.atomic():
                 item = ReviewItem.objects.create(post=post, held=held)
+                notices.notify_moderators(item, actor=actor)
         except IntegrityError:
             # Someone opened it at the same moment: the partial unique constraint chose theirs.
             item = ReviewItem.objects.get(post=post, status=ReviewItem.Status.PENDING)
@@ -78,7 +81,7 @@ def open_item(post, *, held: bool = False) -> ReviewItem:
 
 def enqueue_held_post(post) -> ReviewItem:
     """Called by the forum when pre-moderation holds a post: it waits in the queue until a moderator decides."""
-    return open_item(post, held=True)
+    return open_item(post, held=True, actor=post.author)
 
 
 def recent_report_count(user) -> int:
@@ -91,7 +94,7 @@ def report_post(post, reporter, *, reason: str, text: str = "") -> Report:
         raise TooManyReports
     try:
         with transaction.atomic():
-            item = open_item(post)
+            item = open_item(post, actor=reporter)
             return Report.objects.create(item=item, reporter=reporter, reason=reason, text=text.strip())
     except IntegrityError as error:
         raise AlreadyReported from error
