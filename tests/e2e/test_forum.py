@@ -22,7 +22,13 @@ def test_a_member_starts_a_case_consultation_and_replies(page):
     page.get_by_role("link", name="Begin een onderwerp").click()
     expect(page.locator("h1")).to_have_text("Begin een onderwerp")
     check_accessibility(page, "forum-new-thread-nl")
+    # Only the part of the chosen kind of thread is shown: a free discussion by default.
+    expect(page.get_by_label("Uw bericht")).to_be_visible()
+    expect(page.get_by_label("De situatie", exact=True)).to_be_hidden()
     page.get_by_label("Casusbespreking").check()
+    expect(page.get_by_label("Uw bericht")).to_be_hidden()
+    expect(page.get_by_label("De situatie", exact=True)).to_be_visible()
+    check_accessibility(page, "forum-new-thread-case-nl")
     page.get_by_label("Titel", exact=True).fill("Casus: bewoner wil alleen nog schriftelijk contact")
     page.get_by_label("De situatie", exact=True).fill(
         "Een bewoner reageert op elk besluit met een lange brief en weigert elk gesprek."
