@@ -9,7 +9,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,7 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts import roles
-from knowledge.dilemmas import services
+from knowledge.dilemmas import memo_document, services
 from knowledge.dilemmas.forms import PERSONAL_DATA_REMINDER, CommentForm, InviteForm
 from knowledge.dilemmas.models import DilemmaPlanPage, ValueType, Worksheet
 from knowledge.dilemmas.steps import STEP_SECTIONS, STEP_TITLES, StepForms, step_forms
@@ -304,13 +303,16 @@ def memo(request, pk):
 
 @login_required
 def memo_download(request, pk):
-    """The memo as one self-contained HTML file: it opens in any browser and in word processors, and prints."""
+    """The memo as a Word document, for the decision-maker to read, edit and file."""
     worksheet = _readable(request, pk)
-    html = render_to_string("dilemmas/memo_document.html", _memo_context(worksheet), request=request)
+    context = _memo_context(worksheet)
+    content = memo_document.build(
+        worksheet, stakeholders=context["stakeholders"], table=context["table"], printed_at=context["printed_at"]
+    )
     prefix = gettext("decision-memo")
-    filename = f"{prefix}-{slugify(worksheet.title) or worksheet.pk}.html"
+    filename = f"{prefix}-{slugify(worksheet.title) or worksheet.pk}.docx"
     return HttpResponse(
-        html,
-        content_type="text/html; charset=utf-8",
+        content,
+        content_type=memo_document.CONTENT_TYPE,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

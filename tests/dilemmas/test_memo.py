@@ -1,6 +1,9 @@
 """The decision memo: a printable page and a downloadable document with the weighing table and the plan version."""
 
 import re
+from io import BytesIO
+
+from docx import Document
 
 from knowledge.dilemmas.models import Worksheet
 from tests.dilemmas.conftest import step1_data, step2_data, url
@@ -70,17 +73,22 @@ def test_the_memo_keeps_the_plan_version_the_worksheet_was_started_from(as_user,
     assert "Het stappenplan is gewijzigd sinds u dit werkblad begon." in step
 
 
-def test_the_memo_downloads_as_a_self_contained_document(as_user, owner, worksheet):
+def test_the_memo_downloads_as_a_word_document_with_the_same_content(as_user, owner, worksheet):
     client = as_user(owner)
     fill(client, worksheet)
     response = client.get(url("memo_download", pk=worksheet.pk))
-    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     assert (
-        response["Content-Disposition"] == 'attachment; filename="beslismemo-kanariedilemma-wel-of-niet-handhaven.html"'
+        response["Content-Disposition"] == 'attachment; filename="beslismemo-kanariedilemma-wel-of-niet-handhaven.docx"'
     )
-    html = response.content.decode()
-    assert "<style>" in html and 'rel="stylesheet"' not in html and "<script" not in html
-    assert table_rows(html)[1] == "Direct handhaven +2 Rechtmatig. niet gewogen niet gewogen -1 Schuurt."
+    document = Document(BytesIO(response.content))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert document.core_properties.title == worksheet.title
+    assert "BESLISMEMO" in text and "Conclusie" in text and "Advies" in text
+    weighing = document.tables[-1]
+    rows = [[cell.text for cell in row.cells] for row in weighing.rows]
+    assert rows[0][0] == "Optie"
+    assert rows[1] == ["Direct handhaven", "+2\nRechtmatig.", "niet gewogen", "niet gewogen", "-1\nSchuurt."]
 
 
 def test_the_owner_deletes_a_worksheet_with_everything_in_it(as_user, post, owner, worksheet, colleague):

@@ -99,5 +99,9 @@ def test_member_works_a_dilemma_from_plan_to_memo_with_a_commenting_colleague(pa
     expect(page.get_by_text(re.compile(r"Stappenplan “.*”, versie van"))).to_be_visible()
     expect(page.get_by_role("button", name="Afdrukken")).to_be_visible()
     check_accessibility(page, "dilemmas-memo")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Memo downloaden (Word-document)").click()
+    assert download.value.suggested_filename.startswith("beslismemo-terugvordering")
+    assert download.value.suggested_filename.endswith(".docx")
     page.emulate_media(media="print")
     expect(page.get_by_role("link", name="Terug naar het werkblad")).to_be_hidden()
