@@ -4,16 +4,17 @@ Export: the person's posts (with the earlier versions they wrote, unless a moder
 memberships, watched threads, and the reports they made. Other people's posts are left out; the title of a thread
 someone else started is theirs, so the person's posts name the thread only by its link.
 
-Deletion: posts stay for the integrity of the conversations (author SET_NULL, shown as "former member");
-memberships, watches, pseudonyms, mentions and read markers go with the user row (CASCADE); reports stay
-anonymous (SET_NULL).
+Deletion: published posts stay for the integrity of the conversations (author SET_NULL, shown as "former
+member"); what never appeared (held or rejected before publication, with a thread it opened) goes, so no moderator
+can publish it after its author left; memberships, watches, pseudonyms, mentions and read markers go with the user
+row (CASCADE); reports stay anonymous (SET_NULL).
 """
 
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from accounts.privacy import register_export
-from forum.models import GroupMembership, Post, PostRevision, ThreadWatch
+from accounts.privacy import register_erasure, register_export
+from forum.models import GroupMembership, Post, PostRevision, Thread, ThreadWatch
 
 
 def export_posts(user) -> list[dict]:
@@ -81,3 +82,12 @@ register_export("forum_posts", export_posts)
 register_export("forum_group_memberships", export_group_memberships)
 register_export("forum_watched_threads", export_watches)
 register_export("forum_reports", export_reports)
+
+
+def erase_unpublished_posts(user) -> None:
+    never_published = Post.objects.filter(author=user, published_at__isnull=True)
+    Thread.objects.filter(first_post__in=never_published).delete()
+    never_published.delete()
+
+
+register_erasure(erase_unpublished_posts)

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from forum.models import ForumGroup, PostStatus
+from forum.models import ForumGroup, Post, PostStatus, Thread
 from forum.moderation.models import ReviewItem
 
 pytestmark = pytest.mark.django_db
@@ -62,3 +62,24 @@ def test_everything_is_held_when_the_group_pre_moderates_all_posts(world, as_use
         reply = world.reply(thread, f"Reactie {number}")
         assert reply.status == PostStatus.HELD
     assert ReviewItem.objects.pending().filter(post__thread=thread).count() == 3
+
+
+def test_what_never_appeared_goes_with_a_deleted_account_and_leaves_the_queue(world):
+    from accounts.privacy import delete_account
+
+    world.group_b.premoderation = ForumGroup.Premoderation.ALL
+    world.group_b.save()
+    held_thread = world.thread(world.group_b, title="Nooit verschenen", author=world.author)
+    published = world.thread(world.group_b, title="Wel verschenen", author=world.moderator_b)
+    held_reply = world.reply(published, "Een reactie die nog wacht.")
+    answered = world.reply(world.thread(world.group_a, author=world.reader), "Een gepubliceerde reactie.")
+    assert ReviewItem.objects.pending().filter(post__in=[held_thread.first_post, held_reply]).count() == 2
+
+    delete_account(world.author)
+
+    assert not Thread.objects.filter(pk=held_thread.pk).exists()
+    assert not Post.objects.filter(pk=held_reply.pk).exists()
+    assert not ReviewItem.objects.filter(post__thread__group=world.group_b).exists()
+    answered.refresh_from_db()
+    assert answered.author_id is None and answered.body_markdown == "Een gepubliceerde reactie."
+    assert Post.objects.filter(thread=published).count() == 1
