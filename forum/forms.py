@@ -5,8 +5,6 @@ with the passages and a checkbox "I have checked these"; the confirmation covers
 so text added afterwards is checked again. Nothing typed is lost on the way.
 """
 
-import hashlib
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -14,36 +12,14 @@ from accounts import roles
 from accounts.models import User, normalise_email
 from forum.models import Thread
 from forum.services import MAX_POST_LENGTH
-from knowledge.personal_data import detect
+from knowledge.personal_data import passages, passages_digest
 
 CASE_FIELDS = ("situation", "question", "tried")
 
 
-def findings_for(texts: list[tuple[str, str]]) -> list[dict]:
-    """[(label, text)] → detector findings with the words around them (the template escapes everything)."""
-    rows = []
-    for label, text in texts:
-        for finding in detect(text or ""):
-            rows.append(
-                {
-                    "label": label,
-                    "kind": finding.kind,
-                    "before": text[max(0, finding.start - 40) : finding.start],
-                    "text": finding.text,
-                    "after": text[finding.end : finding.end + 40],
-                    "message": finding.message,
-                }
-            )
-    return rows
-
-
-def findings_digest(rows) -> str:
-    key = "\n".join(f"{row['label']}|{row['kind']}|{row['text']}" for row in rows)
-    return hashlib.sha256(key.encode()).hexdigest()[:32] if rows else ""
-
-
 class PersonalDataCheckMixin:
-    """Adds the detector step to a form. Subclasses list their free-text fields in `texts_to_check()`."""
+    """Adds the detector step to a form. Subclasses list their free-text fields in `texts_to_check()` as
+    (field name, label, text)."""
 
     findings: list
 
@@ -56,8 +32,8 @@ class PersonalDataCheckMixin:
         self.findings = []
 
     def check_personal_data(self):
-        self.findings = findings_for(self.texts_to_check())
-        digest = findings_digest(self.findings)
+        self.findings = passages(self.texts_to_check())
+        digest = passages_digest(self.findings)
         confirmed = self.cleaned_data.get("confirm_findings") and self.cleaned_data.get("findings_seen") == digest
         if self.findings and not confirmed:
             # The digest goes back with the form, so that the confirmation covers these findings only.
@@ -105,7 +81,7 @@ class PostForm(PersonalDataCheckMixin, forms.Form):
         self.add_check_fields()
 
     def texts_to_check(self):
-        return [(str(self.fields["body"].label), self.cleaned_data.get("body", ""))]
+        return [("body", str(self.fields["body"].label), self.cleaned_data.get("body", ""))]
 
     def clean(self):
         cleaned = super().clean()
@@ -167,7 +143,7 @@ class ThreadForm(PersonalDataCheckMixin, forms.Form):
 
     def texts_to_check(self):
         names = ["title", *CASE_FIELDS] if self.is_case() else ["title", "body"]
-        return [(str(self.fields[name].label), self.cleaned_data.get(name, "")) for name in names]
+        return [(name, str(self.fields[name].label), self.cleaned_data.get(name, "")) for name in names]
 
     def clean(self):
         cleaned = super().clean()

@@ -7,6 +7,7 @@ number with a real date), and years, amounts and article numbers of laws ("artik
 Used by worksheets and experiences here, and by the forum.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -150,3 +151,35 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
         if all(finding.end <= other.start or finding.start >= other.end for other in kept):
             kept.append(finding)
     return sorted(kept, key=lambda f: f.start)
+
+
+# --- showing findings to the writer ---------------------------------------------------------------------------------
+
+CONTEXT_CHARS = 40  # words around a finding, so the writer recognises the passage
+
+
+def passages(texts) -> list[dict]:
+    """[(field name, label, text)] → the findings with the words around them, ready to show (the template escapes
+    them)."""
+    rows = []
+    for field, label, text in texts:
+        text = text or ""
+        for finding in detect(text):
+            rows.append(
+                {
+                    "field": field,
+                    "label": label,
+                    "kind": finding.kind,
+                    "before": text[max(0, finding.start - CONTEXT_CHARS) : finding.start],
+                    "text": finding.text,
+                    "after": text[finding.end : finding.end + CONTEXT_CHARS],
+                    "message": finding.message,
+                }
+            )
+    return rows
+
+
+def passages_digest(rows: list[dict]) -> str:
+    """Identifies the exact findings someone confirmed, so a confirmation never covers text added afterwards."""
+    key = "\n".join(f"{row['field']}|{row['kind']}|{row['text']}" for row in rows)
+    return hashlib.sha256(key.encode()).hexdigest()[:32] if rows else ""

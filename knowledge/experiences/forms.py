@@ -1,7 +1,5 @@
 """Forms of shared experiences: the guided submission form, the index filters and the moderators' reason form."""
 
-import hashlib
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +7,7 @@ from taggit.utils import parse_tags
 
 from accounts.models import Membership, Organisation
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
-from knowledge.personal_data import detect
+from knowledge.personal_data import passages, passages_digest
 from protocols.models import ProtocolPage
 
 # The parts of the guided form, in order: (key, heading, explanation, field names).
@@ -62,29 +60,8 @@ CHECKED_FIELDS = ("title", "case_kind", "what_happened", "approach", "lessons", 
 
 
 def findings_for(data: dict, labels: dict) -> list[dict]:
-    """Detector findings per field, with the surrounding words, ready to show (the template escapes them)."""
-    rows = []
-    for name in CHECKED_FIELDS:
-        text = data.get(name) or ""
-        for finding in detect(text):
-            rows.append(
-                {
-                    "field": name,
-                    "label": labels[name],
-                    "kind": finding.kind,
-                    "before": text[max(0, finding.start - 40) : finding.start],
-                    "text": finding.text,
-                    "after": text[finding.end : finding.end + 40],
-                    "message": finding.message,
-                }
-            )
-    return rows
-
-
-def findings_digest(rows: list[dict]) -> str:
-    """Identifies the exact findings someone confirmed, so a confirmation never covers text added afterwards."""
-    key = "\n".join(f"{row['field']}|{row['kind']}|{row['text']}" for row in rows)
-    return hashlib.sha256(key.encode()).hexdigest()[:32] if rows else ""
+    """Detector findings in the checked fields of `data`, labelled with `labels`."""
+    return passages((name, labels[name], data.get(name)) for name in CHECKED_FIELDS)
 
 
 class SubmissionForm(forms.ModelForm):
@@ -179,7 +156,7 @@ class SubmissionForm(forms.ModelForm):
         self.findings = findings_for(
             {name: self.data.get(self.add_prefix(name), "") for name in CHECKED_FIELDS}, labels
         )
-        digest = findings_digest(self.findings)
+        digest = passages_digest(self.findings)
         confirmed = cleaned.get("confirm_findings") and self.data.get(self.add_prefix("findings_seen")) == digest
         if self.findings and not confirmed:
             self.add_error(
