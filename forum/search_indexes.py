@@ -29,41 +29,33 @@ def thread_document(thread) -> DocumentData | None:
     first = thread.first_post
     if thread.status != PostStatus.PUBLISHED or first is None or first.status != PostStatus.PUBLISHED:
         return None
-    group = thread.group
-    visibility, group_ids = _visibility(group)
-    with translation.override(group.language):
-        url = thread.get_absolute_url()
-    return DocumentData(
-        title=thread.title,
-        url=url,
-        language=group.language,
-        summary=group.name,
-        body=plain_text(first.body_html),
-        visibility=visibility,
-        group_ids=group_ids,
-        published_at=thread.created_at,
-        updated_at=thread.last_activity_at,
-    )
+    return _document(thread, thread, first.body_html, thread.created_at, thread.last_activity_at)
 
 
 def post_document(post) -> DocumentData | None:
     thread = post.thread
     if post.status != PostStatus.PUBLISHED or thread.status != PostStatus.PUBLISHED or post.pk == thread.first_post_id:
         return None
+    return _document(thread, post, post.body_html, post.created_at, post.edited_at or post.created_at)
+
+
+def _document(thread, shown, body_html, published_at, updated_at) -> DocumentData:
+    """`shown` (the thread or a reply) as the index sees it: titled by its thread, in its group's language and
+    visibility."""
     group = thread.group
     visibility, group_ids = _visibility(group)
     with translation.override(group.language):
-        url = post.get_absolute_url()
+        url = shown.get_absolute_url()
     return DocumentData(
         title=thread.title,
         url=url,
         language=group.language,
         summary=group.name,
-        body=plain_text(post.body_html),
+        body=plain_text(body_html),
         visibility=visibility,
         group_ids=group_ids,
-        published_at=post.created_at,
-        updated_at=post.edited_at or post.created_at,
+        published_at=published_at,
+        updated_at=updated_at,
     )
 
 
