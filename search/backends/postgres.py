@@ -14,7 +14,7 @@ vocabulary.
 from django.db import connection, transaction
 
 from search import conf
-from search.backends.base import SORT_DATE, TAG_FACET_SIZE, SearchQuery, SearchResponse
+from search.backends.base import SORT_DATE, TAG_FACET_SIZE, SearchResponse
 from search.backends.sql import DOCUMENTS, TAGS, WORDS, SQLBackend, escape_like, fetch, permission_sql, placeholders
 from search.documents import MARK_END, MARK_START
 
@@ -47,9 +47,10 @@ PAGE_ROWS = "SELECT 'hit', page.id::text, page.snippet, NULL, NULL, page.positio
 class PostgresBackend(SQLBackend):
     name = "postgresql"
 
-    def tsquery(self, text: str, query: SearchQuery | None) -> tuple[str, list]:
-        languages = (query.languages if query and query.languages else None) or conf.languages()
-        return tsquery_sql(text, languages)
+    def tsquery(self, text: str) -> tuple[str, list]:
+        # Every configured language, whatever the language filter: matching and facet counts then agree on what
+        # matches, and the language facet can show the other languages' counts.
+        return tsquery_sql(text, conf.languages())
 
     # Tag slugs kept inline on the row (migration 0006), so the facet scan counts tags without a join.
     facet_columns = ", d.tag_slugs"
@@ -63,13 +64,13 @@ class PostgresBackend(SQLBackend):
         )
 
     def match_sql(self, text, query=None):
-        tsquery, params = self.tsquery(text, query)
+        tsquery, params = self.tsquery(text)
         return f"d.search_vector @@ {tsquery}", params
 
     def search(self, query):
         """Facets and the page of hits from one scan of the matches (the CTE `m` of `matches_sql`)."""
         ranked = bool(query.text) and query.sort != SORT_DATE
-        tsquery, tsquery_params = self.tsquery(query.text, None) if query.text else ("NULL", [])
+        tsquery, tsquery_params = self.tsquery(query.text) if query.text else ("NULL", [])
         first = (f"ts_rank(d.search_head, {tsquery}, 32)", tsquery_params) if ranked else ("NULL::real", [])
         matches, params = self.matches_sql(query, first=first)
         page, page_params = self.page_ctes(query, ranked, tsquery, tsquery_params)
@@ -84,13 +85,18 @@ class PostgresBackend(SQLBackend):
         return SearchResponse(query=query, hits=hits, total=total, facets=facets)
 
     def page_ctes(self, query, ranked, tsquery, tsquery_params):
-        """CTEs `candidates` and `page` over `m`: the requested page of chosen matches, best (or newest) first.
+        """CTEs `candidates`, `ranked` and `page` over `m`: the requested page of chosen matches, best (or newest)
+        first.
 
         Ranked in two stages (see RESCORE_WINDOW); normalisation 32 maps both ranks into [0, 1), so a rescored hit
         (2 + its rank) always sorts above the first-stage rest (its rank)."""
         window = RESCORE_WINDOW if ranked else 0
         needed = query.offset + query.per_page
-        rank = f"CASE WHEN c.position <= %s THEN 2 + ts_rank_cd(doc.search_vector, {tsquery}, 32) ELSE c.first END"
+        # Only a ranked page reads the full vectors of the rescoring window.
+        rank, rescored = "c.first", ""
+        if ranked:
+            rank = f"CASE WHEN c.position <= %s THEN 2 + ts_rank_cd(doc.search_vector, {tsquery}, 32) ELSE c.first END"
+            rescored = f" JOIN {DOCUMENTS} doc ON doc.id = c.id"
         snippet = "NULL"
         if query.text:
             snippet = (
@@ -102,8 +108,7 @@ class PostgresBackend(SQLBackend):
             "candidates AS (SELECT t.*, row_number() OVER (ORDER BY t.first DESC NULLS LAST, "
             f"{newest('t')}) AS position FROM (SELECT m.id, m.updated_at, m.first FROM m WHERE m.chosen"
             f" ORDER BY m.first DESC NULLS LAST, {newest('m')} LIMIT %s) t),"
-            f" ranked AS (SELECT c.id, c.updated_at, {rank if ranked else 'c.first'} AS rank FROM candidates c"
-            f" JOIN {DOCUMENTS} doc ON doc.id = c.id),"
+            f" ranked AS (SELECT c.id, c.updated_at, {rank} AS rank FROM candidates c{rescored}),"
             f" page AS (SELECT r.id, {snippet} AS snippet, row_number() OVER (ORDER BY r.rank DESC NULLS LAST,"
             f" {newest('r')}) AS position FROM (SELECT * FROM ranked ORDER BY rank DESC NULLS LAST, {newest('ranked')}"
             f" LIMIT %s OFFSET %s) r JOIN {DOCUMENTS} doc ON doc.id = r.id)"
