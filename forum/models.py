@@ -121,6 +121,19 @@ class ForumGroup(models.Model):
 
         return reverse("forum:group", kwargs={"slug": self.slug})
 
+    def moderating_users(self):
+        """Active accounts that moderate this group (the other side of `ForumGroupQuerySet.moderated_by`): its
+        active group moderators and the members of the site moderators' group."""
+        from django.contrib.auth import get_user_model
+
+        group_moderators = GroupMembership.objects.active().moderators().filter(group=self).values("user_id")
+        return (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(Q(pk__in=group_moderators) | Q(groups__name=roles.MODERATORS))
+            .distinct()
+        )
+
 
 class GroupMembershipQuerySet(models.QuerySet):
     def active(self):

@@ -26,8 +26,13 @@ def post_visible(user):
     return Post.objects.visible_to(user).filter(Q(status=PostStatus.PUBLISHED) | Q(author=user))
 
 
+def post_text(post) -> str:
+    """The start of the post's text, as plain text."""
+    return Truncator(plain_text(post.body_html)).chars(160)
+
+
 def post_excerpt(post) -> str:
-    text = Truncator(plain_text(post.body_html)).chars(160)
+    text = post_text(post)
     if post.status != PostStatus.PUBLISHED:
         # Only the author (and moderators) can see a post that is not published: tell them what became of it.
         return f"{post.get_status_display()}: {text}"

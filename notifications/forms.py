@@ -7,10 +7,11 @@ from notifications.kinds import Delivery, Kind
 class SettingsForm(forms.Form):
     """One radio group per kind of notification."""
 
-    def __init__(self, *args, deliveries: dict[str, str], kinds: list[str] | None = None, **kwargs):
+    def __init__(self, *args, deliveries: dict[str, str], kinds: list[str], **kwargs):
+        """`kinds`: the kinds this person can receive (notifications.registry.kinds_for)."""
         super().__init__(*args, **kwargs)
         for kind in Kind:
-            if kinds is not None and kind.value not in kinds:
+            if kind.value not in kinds:
                 continue
             self.fields[kind.value] = forms.ChoiceField(
                 label=kind.label,

@@ -6,37 +6,20 @@ All go out only after the change is committed, so a rolled-back action never tel
 
 from functools import partial
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from accounts import roles
 from accounts.mail import localized_url, send_templated_mail
-from forum.markup import plain_text
+from forum.notifying import post_text
 from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
 from notifications.services import notify
 
 
-def moderators_of(group):
-    """Everyone who may act on the group's queue: its active group moderators and the site moderators."""
-    from forum.models import GroupMembership
-
-    group_moderators = GroupMembership.objects.active().moderators().filter(group=group).values("user_id")
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(pk__in=group_moderators) | Q(groups__name=roles.MODERATORS))
-        .distinct()
-    )
-
-
 def notify_moderators(item, *, actor=None) -> None:
     """A new item in the queue (a report or a held post): its moderators hear of it, never the one who caused it."""
-    for moderator in moderators_of(item.post.thread.group):
+    for moderator in item.post.thread.group.moderating_users():
         notify(moderator, Kind.REVIEW, item, actor=actor)
 
 
@@ -73,7 +56,7 @@ def item_excerpt(item) -> str:
     why = _("Held for approval") if item.held else _("Reported")
     if not item.is_open:
         why = _("Handled: %(status)s") % {"status": item.get_status_display()}
-    return f"{why}: {Truncator(plain_text(item.post.body_html)).chars(160)}"
+    return f"{why}: {post_text(item.post)}"
 
 
 def register():
