@@ -20,9 +20,10 @@ CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.d
 
 
 def build(worksheet, *, stakeholders, table, printed_at) -> bytes:
+    prepared_by = worksheet.owner.get_full_name() or worksheet.owner.email
     document = Document()
     document.core_properties.title = worksheet.title
-    document.core_properties.author = worksheet.owner.get_full_name() or worksheet.owner.email
+    document.core_properties.author = prepared_by
     document.styles["Normal"].font.name = "Arial"
     document.styles["Normal"].font.size = Pt(11)
 
@@ -30,7 +31,7 @@ def build(worksheet, *, stakeholders, table, printed_at) -> bytes:
     document.add_heading(worksheet.title, level=0)
     meta = document.add_table(rows=0, cols=2)
     for label, value in (
-        (_("Prepared by"), worksheet.owner.get_full_name() or worksheet.owner.email),
+        (_("Prepared by"), prepared_by),
         (_("Date"), formats.date_format(printed_at, "DATE_FORMAT")),
         (_("Method"), plan_version(worksheet)),
     ):
