@@ -80,3 +80,15 @@ def post(client, django_capture_on_commit_callbacks):
             return client.post(url, data or {}, **extra)
 
     return do
+
+
+@pytest.fixture
+def as_user(client):
+    """Log `client` in as the given user, from a fresh start (whoever was logged in, and their cookies, are gone)."""
+
+    def log_in(user):
+        client.logout()
+        client.force_login(user)
+        return client
+
+    return log_in

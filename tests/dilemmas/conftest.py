@@ -41,16 +41,6 @@ def worksheet(owner, plan):
     return services.start_worksheet(owner, plan, "Kanariedilemma: wel of niet handhaven")
 
 
-@pytest.fixture
-def as_user(client):
-    def log_in(user):
-        client.logout()
-        client.force_login(user)
-        return client
-
-    return log_in
-
-
 def url(name, **kwargs):
     return reverse(f"dilemmas:{name}", kwargs=kwargs)
 

@@ -70,15 +70,6 @@ def public_group(make_group, people):
 
 
 @pytest.fixture
-def login(client):
-    def do(user):
-        client.force_login(user)
-        return client
-
-    return do
-
-
-@pytest.fixture
 def committed(django_capture_on_commit_callbacks):
     """Runs what would happen after a commit (search indexing, notifications) at the end of the block."""
     return lambda: django_capture_on_commit_callbacks(execute=True)

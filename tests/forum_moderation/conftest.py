@@ -80,12 +80,3 @@ def world(make_organisation, make_user):
         site_moderator=users["sitemod"],
         outsider=users["outsider"],
     )
-
-
-@pytest.fixture
-def as_user(client):
-    def login(user):
-        client.force_login(user)
-        return client
-
-    return login
