@@ -7,6 +7,7 @@ SEARCH_ELASTICSEARCH_INDEX_PREFIX   prefix of index and alias names (default "ke
 SEARCH_ELASTICSEARCH_TIMEOUT        seconds per request (default 5); reads fall back to the database after it.
 SEARCH_PER_PAGE         results per page (default 10).
 SEARCH_MAX_QUERY_LENGTH characters of a query that are used (default 200).
+SEARCH_EXACT_COUNT_LIMIT  PostgreSQL: matches above which counts are estimated from a sample (default 5,000).
 """
 
 from django.conf import settings
@@ -61,3 +62,8 @@ def text_search_config(language: str) -> str:
 
 def language_name(code: str) -> str:
     return dict(settings.LANGUAGES).get(code, code)
+
+
+def exact_count_limit() -> int:
+    """Above this many matches the PostgreSQL backend estimates counts from a sample (see PostgresBackend.search)."""
+    return int(getattr(settings, "SEARCH_EXACT_COUNT_LIMIT", 5000))

@@ -63,10 +63,15 @@ class SearchResponse:
     total: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     notice: str = ""  # shown to the reader, e.g. when Elasticsearch is unreachable and the database answered
+    # What is estimated rather than counted ("total" and/or facet names), for searches that match very many documents.
+    estimated: frozenset[str] = frozenset()
+    # How many hits paging reaches, when fewer than `total` (a very broad search ranks only its best candidates).
+    reachable: int | None = None
 
     @property
     def num_pages(self) -> int:
-        return max(1, -(-self.total // self.query.per_page))
+        reachable = self.total if self.reachable is None else min(self.total, self.reachable)
+        return max(1, -(-reachable // self.query.per_page))
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,10 @@
 Each row's `search_vector` (a generated column, migration 0002) is built with the row's own language
 configuration and weighted A title, B tags and summary, C body. A query is parsed with websearch_to_tsquery (it
 never raises on syntax) for every configured language and the variants are OR-ed, so "bemiddelingen" finds Dutch
-"bemiddeling" and "mæglingen" Danish "mægling" through one GIN index scan. One statement scans the matches once
-for facets and the page. Ranking: ts_rank on title, tags and summary, the best rescored with ts_rank_cd over the
+"bemiddeling" and "mæglingen" Danish "mægling" through one GIN index scan. Filters (tags, kind, language,
+organisation) are lexemes in the same vector (migration 0007), so the index narrows the matches before any row is
+read. One statement scans the matches once for facets and the page; a query with more matches than that can do in
+time has its counts estimated from a fixed sample instead (see `search`). Ranking: ts_rank on title, tags and summary, the best rescored with ts_rank_cd over the
 whole text; snippets: ts_headline in the document's language; typo tolerance: pg_trgm on titles, tags and the
 vocabulary.
 """
@@ -13,9 +15,20 @@ vocabulary.
 
 from django.db import connection, transaction
 
+from accounts.models import Organisation
 from search import conf
 from search.backends.base import SORT_DATE, TAG_FACET_SIZE, SearchResponse
-from search.backends.sql import DOCUMENTS, TAGS, WORDS, SQLBackend, escape_like, fetch, permission_sql, placeholders
+from search.backends.sql import (
+    DOCUMENTS,
+    TAGS,
+    WORDS,
+    SQLBackend,
+    escape_like,
+    facet_filter_sql,
+    fetch,
+    permission_sql,
+    placeholders,
+)
 from search.documents import MARK_END, MARK_START
 
 # Not fragment mode (MaxFragments): it returns only the few words around a match in short texts.
@@ -38,6 +51,27 @@ def tsquery_sql(text: str, languages) -> tuple[str, list]:
     configs = sorted({conf.text_search_config(language) for language in languages})
     sql = " || ".join(f"websearch_to_tsquery('{config}'::regconfig, %s)" for config in configs)
     return f"({sql})", [text] * len(configs)
+
+
+# Lexemes of migration 0007's search_filter_lexemes: no typed query produces them, as each holds a space.
+SAMPLE = "sample 0"  # one of SAMPLE_RATE buckets (the document id modulo SAMPLE_RATE)
+SAMPLE_RATE = 16
+TAG, KIND, LANGUAGE, ORGANISATION = "tag ", "kind ", "language ", "organisation "
+
+
+def lexeme_query(groups: list[list[str]]) -> str:
+    """tsquery text matching documents with, for each group, at least one of its lexemes."""
+
+    def quoted(lexeme: str) -> str:
+        return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    return " & ".join("(" + " | ".join(quoted(lexeme) for lexeme in group) + ")" for group in groups)
+
+
+def scaled(sample_count: int) -> int:
+    """A count in the sample as an estimate for all matches, to two significant digits."""
+    estimate = sample_count * SAMPLE_RATE
+    return round(estimate, 2 - len(str(estimate))) if estimate >= 100 else estimate
 
 
 # The hits' rows in the shape of the facet rows (see SQLBackend.facet_rows_sql), so one statement returns both.
@@ -67,22 +101,127 @@ class PostgresBackend(SQLBackend):
         tsquery, params = self.tsquery(text)
         return f"d.search_vector @@ {tsquery}", params
 
+    def tags_sql(self, tags, alias="d"):
+        # Through the GIN index (tag lexemes, migration 0007): no row is read for a document without the tags.
+        if not tags:
+            return "1 = 1", []
+        return f"{alias}.search_vector @@ %s::tsquery", [lexeme_query([[TAG + tag] for tag in tags])]
+
     def search(self, query):
-        """Facets and the page of hits from one scan of the matches (the CTE `m` of `matches_sql`)."""
+        """Exact counts, facets and ranking from one scan of the matches, unless a query matches more documents
+        than can be counted in time: then counts are estimated from a fixed sample of the matches, the way
+        Elasticsearch stops counting at track_total_hits.
+
+        A sixteenth of the documents carry the lexeme "sample 0" (migration 0007), so `vector @@ (query & 'sample
+        0')` reads a sixteenth of the matches through the same GIN index. Above `conf.exact_count_limit()` matches:
+        - kind, language and organisation counts are the sample's, times 16, to two significant digits;
+        - when the reader's choices leave few enough, total, tag counts and hits are exact over those;
+        - otherwise total and tags are estimated too, and the hits are ranked among every document whose title
+          matches plus the sample (by relevance), or read newest first from an index (by date)."""
+        # A common word matches most rows and the planner then prefers a sequential scan, which reads every row's
+        # out-of-line vector; the GIN bitmap answers the same without touching the vectors. Parallel workers cost
+        # more to start than they save on scans of a few thousand rows (measured: 23 ms against 14 ms).
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL max_parallel_workers_per_gather = 0")
+            return self.search_planned(query)
+
+    def search_planned(self, query):
         ranked = bool(query.text) and query.sort != SORT_DATE
         tsquery, tsquery_params = self.tsquery(query.text) if query.text else ("NULL", [])
+        limit = conf.exact_count_limit()
+        sample_rows = self.fetch_facet_rows(query, also=self.lexeme_condition([[SAMPLE]]))
+        if scaled(sum(row[5] for row in sample_rows if row[0] == "combination")) <= limit:
+            return self.counted(query, ranked, tsquery, tsquery_params)
+        estimated_total, facets = self.facets_from_rows(query, sample_rows)
+        for facet in facets.values():
+            for value in facet:
+                value.count = scaled(value.count)
+        estimated_total = scaled(estimated_total)
+        if estimated_total <= limit:
+            chosen = self.lexeme_condition(self.chosen_lexemes(query))
+            counted = self.counted(query, ranked, tsquery, tsquery_params, also=chosen)
+            counted.facets = {**facets, "tag": counted.facets["tag"]}
+            counted.estimated = frozenset({"kind", "language", "organisation"})
+            return counted
+        hits, reachable = self.broad_hits(query, ranked, tsquery, tsquery_params)
+        estimated = frozenset({"total", *facets})
+        return SearchResponse(query, hits, estimated_total, facets, estimated=estimated, reachable=reachable)
+
+    def counted(self, query, ranked, tsquery, tsquery_params, also=None) -> SearchResponse:
+        """Exact facets and the page of hits from one scan of the matches (the CTE `m` of `matches_sql`)."""
         first = (f"ts_rank(d.search_head, {tsquery}, 32)", tsquery_params) if ranked else ("NULL::real", [])
-        matches, params = self.matches_sql(query, first=first)
+        matches, params = self.matches_sql(query, first=first, also=also)
         page, page_params = self.page_ctes(query, ranked, tsquery, tsquery_params)
-        # A common word matches most rows and the planner then prefers a sequential scan, which reads every row's
-        # out-of-line vector; the GIN bitmap answers the same without touching the vectors.
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            rows = fetch(f"{matches}, {page} {self.facet_rows_sql()} UNION ALL {PAGE_ROWS}", [*params, *page_params])
+        rows = fetch(f"{matches}, {page} {self.facet_rows_sql()} UNION ALL {PAGE_ROWS}", [*params, *page_params])
         total, facets = self.facets_from_rows(query, rows)
+        return SearchResponse(query=query, hits=self.hits_from_page_rows(rows), total=total, facets=facets)
+
+    def fetch_facet_rows(self, query, also):
+        matches, params = self.matches_sql(query, also=also)
+        return fetch(f"{matches} {self.facet_rows_sql()}", params)
+
+    def hits_from_page_rows(self, rows):
         page_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[5])
-        hits = self.hits_from_rows([(int(row[1]), row[2]) for row in page_rows])
-        return SearchResponse(query=query, hits=hits, total=total, facets=facets)
+        return self.hits_from_rows([(int(row[1]), row[2]) for row in page_rows])
+
+    def broad_hits(self, query, ranked, tsquery, tsquery_params):
+        """The page of a query too broad to rank every match, and how many hits paging can reach.
+
+        By relevance: candidates are the chosen matches whose title matches (the title's own GIN index, migration
+        0007) or that are in the sample; a title match outranks a match in the body alone, so the best hits are
+        among them. By date: the chosen matches newest first, walking the newest-first index until the page is
+        full."""
+        permission, params = permission_sql(query.audience)
+        filters = self.lexeme_condition([*self.tag_lexemes(query), *self.chosen_lexemes(query)])
+        if ranked:
+            chosen, chosen_params = facet_filter_sql(query, "d")
+            sample = lexeme_query([[SAMPLE], *self.tag_lexemes(query), *self.chosen_lexemes(query)])
+            title = f"to_tsvector(search_ts_config(d.language), d.title) @@ {tsquery}"
+            tags = "d.tag_slugs @> %s::text[]"
+            where = (
+                f"{permission} AND {chosen} AND {tags} AND ({title} OR d.search_vector @@ ({tsquery} && %s::tsquery))"
+            )
+            params += [*chosen_params, list(query.tags), *tsquery_params, *tsquery_params, sample]
+            matches = (
+                f"WITH m AS MATERIALIZED (SELECT d.id, d.updated_at, true AS chosen, ts_rank(d.search_head, {tsquery},"
+                f" 32) AS first FROM {DOCUMENTS} d WHERE {where})"
+            )
+            params = [*tsquery_params, *params]
+        else:
+            match = f"{filters[0]} AND d.search_vector @@ {tsquery}" if query.text else filters[0]
+            params += [*filters[1], *tsquery_params]
+            matches = (
+                f"WITH m AS MATERIALIZED (SELECT d.id, d.updated_at, true AS chosen, NULL::real AS first"
+                f" FROM {DOCUMENTS} d WHERE {permission} AND {match} ORDER BY {newest('d')} LIMIT %s)"
+            )
+            params.append(query.offset + query.per_page)
+        page, page_params = self.page_ctes(query, ranked, tsquery, tsquery_params)
+        rows = fetch(
+            f"{matches}, {page} {PAGE_ROWS} UNION ALL SELECT 'reachable', NULL, NULL, NULL, NULL, COUNT(*) FROM m",
+            [*params, *page_params],
+        )
+        reachable = next(row[5] for row in rows if row[0] == "reachable") if ranked else None
+        return self.hits_from_page_rows(rows), reachable
+
+    def tag_lexemes(self, query) -> list[list[str]]:
+        return [[TAG + tag] for tag in query.tags]
+
+    def chosen_lexemes(self, query) -> list[list[str]]:
+        """The kind, language and organisation choices as lexeme alternatives (OR within, AND between)."""
+        groups = []
+        if query.kinds:
+            groups.append([KIND + kind for kind in query.kinds])
+        if query.languages:
+            groups.append([LANGUAGE + language for language in query.languages])
+        if query.organisations:
+            ids = Organisation.objects.filter(slug__in=query.organisations).values_list("id", flat=True)
+            groups.append([ORGANISATION + str(pk) for pk in ids] or [ORGANISATION + "none"])
+        return groups
+
+    def lexeme_condition(self, groups) -> tuple[str, list]:
+        if not groups:
+            return "1 = 1", []
+        return "d.search_vector @@ %s::tsquery", [lexeme_query(groups)]
 
     def page_ctes(self, query, ranked, tsquery, tsquery_params):
         """CTEs `candidates`, `ranked` and `page` over `m`: the requested page of chosen matches, best (or newest)

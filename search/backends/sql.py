@@ -128,9 +128,12 @@ class SQLBackend(SearchBackend):
             match = self.match_sql(query.text, query)
             clauses.append(match[0] if match else "1 = 0")
             params += match[1] if match else []
-        tags, tag_params = tags_sql(query.tags, alias)
+        tags, tag_params = self.tags_sql(query.tags, alias)
         filters, filter_params = facet_filter_sql(query, alias, skip=skip)
         return " AND ".join([*clauses, tags, filters]), [*params, *tag_params, *filter_params]
+
+    def tags_sql(self, tags, alias: str = "d") -> tuple[str, list]:
+        return tags_sql(tags, alias)
 
     def search(self, query: SearchQuery) -> SearchResponse:
         if query.facets:
@@ -147,7 +150,7 @@ class SQLBackend(SearchBackend):
 
     def hits_from_rows(self, rows) -> list[Hit]:
         """Hits from (document id, marked snippet or None) rows, in their order."""
-        documents = SearchDocument.objects.in_bulk([row[0] for row in rows])
+        documents = SearchDocument.objects.defer("body", "tags_text").in_bulk([row[0] for row in rows])
         hits = []
         for pk, marked in rows:
             document = documents[pk]
@@ -177,12 +180,16 @@ class SQLBackend(SearchBackend):
             f" WHERE m.chosen GROUP BY t.slug ORDER BY n DESC, t.slug LIMIT {TAG_FACET_SIZE}"
         )
 
-    def matches_sql(self, query: SearchQuery, first: tuple[str, list] | None = None) -> tuple[str, list]:
+    def matches_sql(
+        self, query: SearchQuery, first: tuple[str, list] | None = None, also: tuple[str, list] | None = None
+    ) -> tuple[str, list]:
         """`WITH m AS (...)`: the permitted, matching, tag-filtered documents, each with `chosen` (whether it passes
         the kind, language and organisation choices too), what the facets read and, given `first`, that expression
-        as column `first` for the chosen rows (a first-stage rank)."""
+        as column `first` for the chosen rows (a first-stage rank). `also` is one more condition on `d`."""
         base = SearchQuery(text=query.text, audience=query.audience, tags=query.tags)
         base_where, params = self.where(base)
+        if also:
+            base_where, params = f"{base_where} AND {also[0]}", [*params, *also[1]]
         chosen, chosen_params = facet_filter_sql(query, "d")
         columns, column_params = f"({chosen}) AS chosen{self.facet_columns}", list(chosen_params)
         if first:
