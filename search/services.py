@@ -108,6 +108,7 @@ class TagPage:
     groups: list[tuple[str, list[Hit]]] = field(default_factory=list)  # (type label, hits), in facet order
     related: list[FacetValue] = field(default_factory=list)
     notice: str = ""
+    estimated: bool = False  # the total is an estimate (see SearchResponse.estimated)
 
 
 def tag_page(user, slug: str) -> TagPage | None:
@@ -123,4 +124,12 @@ def tag_page(user, slug: str) -> TagPage | None:
     groups = [(str(registry.kind_label(kind, plural=True)), hits) for kind, hits in by_kind.items()]
     groups.sort(key=lambda group: -len(group[1]))
     related = [value for value in response.facets.get("tag", []) if value.value != slug][:RELATED_TAGS]
-    return TagPage(slug=slug, name=name, total=response.total, groups=groups, related=related, notice=response.notice)
+    return TagPage(
+        slug=slug,
+        name=name,
+        total=response.total,
+        groups=groups,
+        related=related,
+        notice=response.notice,
+        estimated="total" in response.estimated,
+    )

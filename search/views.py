@@ -25,7 +25,13 @@ def search(request):
     facets = []
     if response is not None:
         facets = [
-            {"name": name, "field": field, "legend": legend, "values": response.facets.get(name, [])}
+            {
+                "name": name,
+                "field": field,
+                "legend": legend,
+                "values": response.facets.get(name, []),
+                "estimated": name in response.estimated,
+            }
             for name, field, legend in FACET_GROUPS
         ]
     context = {

@@ -161,3 +161,16 @@ def test_the_filter_lexemes_cannot_be_typed(corpus):
     assert search("sample 0").total == 0
     assert search("tag breed").total == 0
     assert search("kind page").total == 0
+
+
+def test_the_search_page_says_the_numbers_are_estimates(client, corpus):
+    page = client.get("/nl/search/", {"q": WORD}).content.decode()
+    assert "Ongeveer" in page and "schattingen" in page
+    assert "(ongeveer " in page
+    exact = client.get("/nl/search/", {"q": "Notitie 7"}).content.decode()
+    assert "1 resultaat" in exact and "schattingen" not in exact
+
+
+def test_a_broad_tag_page_says_its_total_is_an_estimate(client, corpus):
+    page = client.get("/nl/tags/breed/").content.decode()
+    assert "Ongeveer" in page and "items hebben dit trefwoord" in page
