@@ -1,14 +1,14 @@
 """PostgreSQL full-text search over the document table.
 
-Each row's `search_vector` (a generated column, migration 0002) is built with the row's own language
+Each row's `search_vector` (a generated column, migrations 0002 and 0007) is built with the row's own language
 configuration and weighted A title, B tags and summary, C body. A query is parsed with websearch_to_tsquery (it
 never raises on syntax) for every configured language and the variants are OR-ed, so "bemiddelingen" finds Dutch
 "bemiddeling" and "mæglingen" Danish "mægling" through one GIN index scan. Filters (tags, kind, language,
 organisation) are lexemes in the same vector (migration 0007), so the index narrows the matches before any row is
-read. One statement scans the matches once for facets and the page; a query with more matches than that can do in
-time has its counts estimated from a fixed sample instead (see `search`). Ranking: ts_rank on title, tags and summary, the best rescored with ts_rank_cd over the
-whole text; snippets: ts_headline in the document's language; typo tolerance: pg_trgm on titles, tags and the
-vocabulary.
+read. One statement scans the matches once for facets and the page; a query with more matches than can be counted
+in time has its counts estimated from a fixed sample instead (see `search`). Ranking: ts_rank on title, tags and
+summary, the best rescored with ts_rank_cd over the whole text; snippets: ts_headline in the document's language;
+typo tolerance: pg_trgm on titles, tags and the vocabulary.
 """
 
 # ruff: noqa: S608 -- statements are assembled from constant fragments; every value is a bound parameter.
@@ -40,6 +40,9 @@ SNIPPET_SOURCE_CHARS = 20_000  # ts_headline reads the text again; the start of 
 # rows, far too slow for thousands. Pages beyond the window keep the first-stage order, so paging never repeats or
 # skips a hit.
 RESCORE_WINDOW = 100
+# A search too broad to rank every match ranks its title matches, and adds the sample only when there are fewer than
+# this many: below the title matches a page holds the best of the sample (see PostgresBackend.broad_hits).
+ENOUGH_TITLE_MATCHES = 1000
 
 
 def newest(alias: str) -> str:
@@ -55,7 +58,7 @@ def tsquery_sql(text: str, languages) -> tuple[str, list]:
 
 # Lexemes of migration 0007's search_filter_lexemes: no typed query produces them, as each holds a space.
 SAMPLE = "sample 0"  # one of SAMPLE_RATE buckets (the document id modulo SAMPLE_RATE)
-SAMPLE_RATE = 16
+SAMPLE_RATE = 32
 TAG, KIND, LANGUAGE, ORGANISATION = "tag ", "kind ", "language ", "organisation "
 
 
@@ -112,12 +115,12 @@ class PostgresBackend(SQLBackend):
         than can be counted in time: then counts are estimated from a fixed sample of the matches, the way
         Elasticsearch stops counting at track_total_hits.
 
-        A sixteenth of the documents carry the lexeme "sample 0" (migration 0007), so `vector @@ (query & 'sample
-        0')` reads a sixteenth of the matches through the same GIN index. Above `conf.exact_count_limit()` matches:
-        - kind, language and organisation counts are the sample's, times 16, to two significant digits;
+        One in 32 documents carries the lexeme "sample 0" (migration 0007), so `vector @@ (query & 'sample 0')`
+        reads a thirty-second of the matches through the same GIN index. Above `conf.exact_count_limit()` matches:
+        - kind, language and organisation counts are the sample's, times 32, to two significant digits;
         - when the reader's choices leave few enough, total, tag counts and hits are exact over those;
-        - otherwise total and tags are estimated too, and the hits are ranked among every document whose title
-          matches plus the sample (by relevance), or read newest first from an index (by date)."""
+        - otherwise total and tags are estimated too, and the hits are ranked among the title matches (plus the
+          sample when few titles match) by relevance, or read newest first from an index by date."""
         # A common word matches most rows and the planner then prefers a sequential scan, which reads every row's
         # out-of-line vector; the GIN bitmap answers the same without touching the vectors. Parallel workers cost
         # more to start than they save on scans of a few thousand rows (measured: 23 ms against 14 ms).
@@ -168,26 +171,29 @@ class PostgresBackend(SQLBackend):
         """The page of a query too broad to rank every match, and how many hits paging can reach.
 
         By relevance: candidates are the chosen matches whose title matches (the title's own GIN index, migration
-        0007) or that are in the sample; a title match outranks a match in the body alone, so the best hits are
-        among them. By date: the chosen matches newest first, walking the newest-first index until the page is
-        full."""
+        0007) and, when those are fewer than ENOUGH_TITLE_MATCHES, the chosen matches in the sample; a title match
+        outranks a match elsewhere, so the best hits are among them. By date: the chosen matches newest first,
+        walking the newest-first index until the page is full."""
         permission, params = permission_sql(query.audience)
-        filters = self.lexeme_condition([*self.tag_lexemes(query), *self.chosen_lexemes(query)])
+        lexemes = [*self.tag_lexemes(query), *self.chosen_lexemes(query)]
         if ranked:
+            # The title index knows no filter lexemes: title matches are filtered on the row's own columns.
             chosen, chosen_params = facet_filter_sql(query, "d")
-            sample = lexeme_query([[SAMPLE], *self.tag_lexemes(query), *self.chosen_lexemes(query)])
+            filtered = f"{permission} AND {chosen} AND d.tag_slugs @> %s::text[]"
+            filtered_params = [*params, *chosen_params, list(query.tags)]
             title = f"to_tsvector(search_ts_config(d.language), d.title) @@ {tsquery}"
-            tags = "d.tag_slugs @> %s::text[]"
-            where = (
-                f"{permission} AND {chosen} AND {tags} AND ({title} OR d.search_vector @@ ({tsquery} && %s::tsquery))"
-            )
-            params += [*chosen_params, list(query.tags), *tsquery_params, *tsquery_params, sample]
+            candidate = f"SELECT d.id, d.updated_at, true AS chosen, ts_rank(d.search_head, {tsquery}, 32) AS first"
+            # The sample is read only when the title matches are few (a one-time filter: otherwise not scanned).
             matches = (
-                f"WITH m AS MATERIALIZED (SELECT d.id, d.updated_at, true AS chosen, ts_rank(d.search_head, {tsquery},"
-                f" 32) AS first FROM {DOCUMENTS} d WHERE {where})"
+                f"WITH t AS MATERIALIZED ({candidate} FROM {DOCUMENTS} d WHERE {filtered} AND {title}),"
+                f" m AS MATERIALIZED (SELECT * FROM t UNION {candidate} FROM {DOCUMENTS} d WHERE"
+                f" (SELECT COUNT(*) FROM t) < %s AND {filtered} AND d.search_vector @@ ({tsquery} && %s::tsquery))"
             )
-            params = [*tsquery_params, *params]
+            sample = lexeme_query([[SAMPLE], *lexemes])
+            params = [*tsquery_params, *filtered_params, *tsquery_params]
+            params += [*tsquery_params, ENOUGH_TITLE_MATCHES, *filtered_params, *tsquery_params, sample]
         else:
+            filters = self.lexeme_condition(lexemes)
             match = f"{filters[0]} AND d.search_vector @@ {tsquery}" if query.text else filters[0]
             params += [*filters[1], *tsquery_params]
             matches = (

@@ -2,8 +2,8 @@
 very broad search answer from part of its matches.
 
 Each document's vector gains lexemes that no typed query can produce, because each holds a space: "kind forum",
-"language nl", "organisation 12", "tag mediation" and "sample 3" (the id modulo 16). Filters then narrow the GIN
-bitmap before any row is read, and `vector @@ (query & 'sample 0')` reads a fixed sixteenth of a query's matches,
+"language nl", "organisation 12", "tag mediation" and "sample 3" (the id modulo 32). Filters then narrow the GIN
+bitmap before any row is read, and `vector @@ (query & 'sample 0')` reads a fixed thirty-second of a query's matches,
 from which the backend estimates counts when a query matches too many documents to count exactly in time (see
 PostgresBackend.search). Keep SAMPLE_RATE and the lexeme spellings in search/backends/postgres.py in step with
 `search_filter_lexemes`.
@@ -27,7 +27,7 @@ FORWARDS = [
     CREATE FUNCTION search_filter_lexemes(id bigint, kind text, language text, organisation_id bigint, tags jsonb)
     RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT array_to_tsvector(
-            ARRAY['sample ' || mod(id, 16), 'kind ' || kind, 'language ' || language]
+            ARRAY['sample ' || mod(id, 32), 'kind ' || kind, 'language ' || language]
             || CASE WHEN organisation_id IS NULL THEN '{}'::text[] ELSE ARRAY['organisation ' || organisation_id] END
             || ARRAY(SELECT 'tag ' || slug FROM unnest(search_tag_slugs(tags)) AS slug)
         )

@@ -1,5 +1,5 @@
 """A PostgreSQL search that matches more documents than it can count in time estimates its numbers from a fixed
-sample (every sixteenth document), says so, and still shows only what the reader may read.
+sample (every 32nd document), says so, and still shows only what the reader may read.
 
 SEARCH_EXACT_COUNT_LIMIT is lowered so a few hundred documents make a "broad" search."""
 
@@ -97,7 +97,7 @@ def test_a_broad_search_estimates_its_total_and_facets_from_the_sample(corpus):
 
 
 def test_estimates_round_to_two_significant_digits():
-    assert [scaled(count) for count in (0, 1, 6, 7, 833)] == [0, 16, 96, 110, 13000]
+    assert [scaled(count) for count in (0, 1, 6, 7, 833)] == [0, 32, 190, 220, 27000]
 
 
 def test_a_document_whose_title_matches_ranks_first_even_outside_the_sample(corpus):
