@@ -89,3 +89,14 @@ def test_a_logged_in_member_gets_the_same_accessible_search_page(page):
     page.goto("/nl/search/?q=mediation")
     expect(page.locator("#search-count")).to_contain_text("resultaten")
     check_accessibility(page, "search-member")
+
+
+def test_a_search_too_broad_to_count_shows_accessible_estimates(page, settings):
+    # Every search counts as broad, so the demo corpus shows the estimate wording and the sampled ranking.
+    settings.SEARCH_EXACT_COUNT_LIMIT = 0
+    page.goto("/nl/search/?q=mediation")
+    expect(page.locator("#search-count")).to_contain_text(re.compile(r"^Ongeveer \d"))
+    expect(page.locator(".search-estimate")).to_contain_text("schattingen")
+    expect(page.locator(".search-facet__count").first).to_contain_text("ongeveer")
+    expect(page.locator(".search-hit").first).to_be_visible()
+    check_accessibility(page, "search-estimated")
