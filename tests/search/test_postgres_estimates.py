@@ -9,7 +9,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from search.audience import VISITOR, Audience
-from search.backends import get_backend
+from search.backends import get_backend, postgres
 from search.backends.base import SORT_DATE, SearchQuery
 from search.backends.postgres import SAMPLE_RATE, scaled
 from search.documents import DocumentData
@@ -109,6 +109,15 @@ def test_a_document_whose_title_matches_ranks_first_even_outside_the_sample(corp
     # Paging reaches the title matches and the sample, not the estimated total.
     assert response.reachable == 1 + sampled([Visibility.PUBLIC])
     assert response.num_pages == -(-response.reachable // response.query.per_page)
+
+
+def test_with_enough_title_matches_a_broad_search_ranks_only_those(corpus, monkeypatch):
+    monkeypatch.setattr(postgres, "ENOUGH_TITLE_MATCHES", 3)
+    for number in range(3):
+        corpus.add(f"{WORD} in de titel {number}", body="Tekst.")
+    response = search()
+    assert response.reachable == 3
+    assert sorted(titles(response)) == [f"{WORD} in de titel {number}" for number in range(3)]
 
 
 def test_by_date_a_broad_search_lists_the_newest_of_all_matches(corpus):
