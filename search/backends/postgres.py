@@ -71,6 +71,18 @@ def lexeme_query(groups: list[list[str]]) -> str:
     return " & ".join("(" + " | ".join(quoted(lexeme) for lexeme in group) + ")" for group in groups)
 
 
+def lexeme_condition(groups: list[list[str]], alias: str = "d") -> tuple[str, list]:
+    """A condition on `alias` for `lexeme_query(groups)`, answered by the GIN index."""
+    if not groups:
+        return "1 = 1", []
+    return f"{alias}.search_vector @@ %s::tsquery", [lexeme_query(groups)]
+
+
+def tag_lexemes(tags) -> list[list[str]]:
+    """Every tag required (AND), each its own group."""
+    return [[TAG + tag] for tag in tags]
+
+
 def scaled(sample_count: int) -> int:
     """A count in the sample as an estimate for all matches, to two significant digits."""
     estimate = sample_count * SAMPLE_RATE
@@ -106,9 +118,7 @@ class PostgresBackend(SQLBackend):
 
     def tags_sql(self, tags, alias="d"):
         # Through the GIN index (tag lexemes, migration 0007): no row is read for a document without the tags.
-        if not tags:
-            return "1 = 1", []
-        return f"{alias}.search_vector @@ %s::tsquery", [lexeme_query([[TAG + tag] for tag in tags])]
+        return lexeme_condition(tag_lexemes(tags), alias)
 
     def search(self, query):
         """Exact counts, facets and ranking from one scan of the matches, unless a query matches more documents
@@ -132,7 +142,7 @@ class PostgresBackend(SQLBackend):
         ranked = bool(query.text) and query.sort != SORT_DATE
         tsquery, tsquery_params = self.tsquery(query.text) if query.text else ("NULL", [])
         limit = conf.exact_count_limit()
-        sample_rows = self.fetch_facet_rows(query, also=self.lexeme_condition([[SAMPLE]]))
+        sample_rows = self.facet_rows(query, also=lexeme_condition([[SAMPLE]]))
         if scaled(sum(row[5] for row in sample_rows if row[0] == "combination")) <= limit:
             return self.counted(query, ranked, tsquery, tsquery_params)
         estimated_total, facets = self.facets_from_rows(query, sample_rows)
@@ -141,7 +151,7 @@ class PostgresBackend(SQLBackend):
                 value.count = scaled(value.count)
         estimated_total = scaled(estimated_total)
         if estimated_total <= limit:
-            chosen = self.lexeme_condition(self.chosen_lexemes(query))
+            chosen = lexeme_condition(self.chosen_lexemes(query))
             counted = self.counted(query, ranked, tsquery, tsquery_params, also=chosen)
             counted.facets = {**facets, "tag": counted.facets["tag"]}
             counted.estimated = frozenset({"kind", "language", "organisation"})
@@ -159,10 +169,6 @@ class PostgresBackend(SQLBackend):
         total, facets = self.facets_from_rows(query, rows)
         return SearchResponse(query=query, hits=self.hits_from_page_rows(rows), total=total, facets=facets)
 
-    def fetch_facet_rows(self, query, also):
-        matches, params = self.matches_sql(query, also=also)
-        return fetch(f"{matches} {self.facet_rows_sql()}", params)
-
     def hits_from_page_rows(self, rows):
         page_rows = sorted((row for row in rows if row[0] == "hit"), key=lambda row: row[5])
         return self.hits_from_rows([(int(row[1]), row[2]) for row in page_rows])
@@ -175,7 +181,7 @@ class PostgresBackend(SQLBackend):
         outranks a match elsewhere, so the best hits are among them. By date: the chosen matches newest first,
         walking the newest-first index until the page is full."""
         permission, params = permission_sql(query.audience)
-        lexemes = [*self.tag_lexemes(query), *self.chosen_lexemes(query)]
+        lexemes = [*tag_lexemes(query.tags), *self.chosen_lexemes(query)]
         if ranked:
             # The title index knows no filter lexemes: title matches are filtered on the row's own columns.
             chosen, chosen_params = facet_filter_sql(query, "d")
@@ -193,7 +199,7 @@ class PostgresBackend(SQLBackend):
             params = [*tsquery_params, *filtered_params, *tsquery_params]
             params += [*tsquery_params, ENOUGH_TITLE_MATCHES, *filtered_params, *tsquery_params, sample]
         else:
-            filters = self.lexeme_condition(lexemes)
+            filters = lexeme_condition(lexemes)
             match = f"{filters[0]} AND d.search_vector @@ {tsquery}" if query.text else filters[0]
             params += [*filters[1], *tsquery_params]
             matches = (
@@ -209,9 +215,6 @@ class PostgresBackend(SQLBackend):
         reachable = next(row[5] for row in rows if row[0] == "reachable") if ranked else None
         return self.hits_from_page_rows(rows), reachable
 
-    def tag_lexemes(self, query) -> list[list[str]]:
-        return [[TAG + tag] for tag in query.tags]
-
     def chosen_lexemes(self, query) -> list[list[str]]:
         """The kind, language and organisation choices as lexeme alternatives (OR within, AND between)."""
         groups = []
@@ -223,11 +226,6 @@ class PostgresBackend(SQLBackend):
             ids = Organisation.objects.filter(slug__in=query.organisations).values_list("id", flat=True)
             groups.append([ORGANISATION + str(pk) for pk in ids] or [ORGANISATION + "none"])
         return groups
-
-    def lexeme_condition(self, groups) -> tuple[str, list]:
-        if not groups:
-            return "1 = 1", []
-        return "d.search_vector @@ %s::tsquery", [lexeme_query(groups)]
 
     def page_ctes(self, query, ranked, tsquery, tsquery_params):
         """CTEs `candidates`, `ranked` and `page` over `m`: the requested page of chosen matches, best (or newest)

@@ -215,8 +215,12 @@ class SQLBackend(SearchBackend):
 
     def facet_counts(self, query: SearchQuery) -> tuple[int, dict[str, list[FacetValue]]]:
         """One pass over the matches: each facet summed from the combinations under the other facets' choices."""
-        matches, params = self.matches_sql(query)
-        return self.facets_from_rows(query, fetch(f"{matches} {self.facet_rows_sql()}", params))
+        return self.facets_from_rows(query, self.facet_rows(query))
+
+    def facet_rows(self, query: SearchQuery, also: tuple[str, list] | None = None) -> list[tuple]:
+        """The rows of `facet_rows_sql` for the matches (`also`: see `matches_sql`)."""
+        matches, params = self.matches_sql(query, also=also)
+        return fetch(f"{matches} {self.facet_rows_sql()}", params)
 
     def facets_from_rows(self, query: SearchQuery, rows) -> tuple[int, dict[str, list[FacetValue]]]:
         combinations, tags = [], []
