@@ -1,9 +1,10 @@
 """GDPR for forum moderation (autodiscovered by accounts.privacy).
 
 The reports a person made are exported by forum/privacy.py. On account deletion the moderation records stay —
-the audit log is append-only and decisions must remain traceable — but the person's name goes: the stored display
-names are blanked together with the link to the account (the only change the audit log's trigger allows), so the
-records show "former member".
+the audit log is append-only and decisions must remain traceable — but the person's name goes. A moderator's stored
+display name is blanked together with the link to the account; a member an action was about is only a reference
+(`subject`, SET NULL with the account), never a stored name. Those are the only changes the audit log's trigger
+allows, and the records then show "former member".
 """
 
 from accounts.privacy import register_erasure
