@@ -19,6 +19,7 @@ SECTIONS = {
     "saved_suitability_results",
     "dilemma_worksheets",
     "dilemma_worksheet_comments",
+    "dilemma_worksheet_drafts",
     "experience_submissions",
     "experience_useful_marks",
     "forum_posts",
