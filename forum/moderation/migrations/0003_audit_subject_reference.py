@@ -99,9 +99,7 @@ def names_to_references(apps, schema_editor):
     entries = list(AuditEntry.objects.filter(target_type=membership_type, subject__isnull=True))
     if not entries:
         return
-    owners = dict(
-        GroupMembership.objects.filter(pk__in={e.target_id for e in entries}).values_list("pk", "user_id")
-    )
+    owners = dict(GroupMembership.objects.filter(pk__in={e.target_id for e in entries}).values_list("pk", "user_id"))
     postgres = schema_editor.connection.vendor == "postgresql"
     if postgres:
         schema_editor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER {TRIGGER}")

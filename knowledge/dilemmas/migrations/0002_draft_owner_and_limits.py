@@ -36,6 +36,8 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name="draft",
-            constraint=models.UniqueConstraint(fields=("user", "worksheet", "step"), name="dilemmas_one_draft_per_step"),
+            constraint=models.UniqueConstraint(
+                fields=("user", "worksheet", "step"), name="dilemmas_one_draft_per_step"
+            ),
         ),
     ]
