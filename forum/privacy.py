@@ -1,7 +1,8 @@
 """GDPR for the forum.
 
 Export: the person's posts (with the earlier versions they wrote, unless a moderator purged them), group
-memberships, watched threads, and the reports they made. Other people's posts are left out; the title of a thread
+memberships, watched threads, and the reports they made with their outcome (what moderators recorded about the
+person is in forum/moderation/privacy.py). Other people's posts are left out; the title of a thread
 someone else started is theirs, so the person's posts name the thread only by its link.
 
 Deletion: published posts stay for the integrity of the conversations (author SET_NULL, shown as "former
@@ -73,6 +74,8 @@ def export_reports(user) -> list[dict]:
             "reason": report.reason,
             "explanation": report.text,
             "created_at": report.created_at,
+            # Whether it was handled, not the moderator's reasons: those concern the post's author.
+            "outcome": report.item.status,
         }
         for report in reports
     ]

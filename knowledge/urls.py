@@ -14,6 +14,7 @@ urlpatterns = [
     path("training/sessions/<int:pk>/participants.csv", views.participants_csv, name="training_participants_csv"),
     path("training/sessions/<int:pk>/cancel/", views.cancel_session, name="training_session_cancel"),
     path("training/enrolments/<int:pk>/", views.enrolment_detail, name="training_enrolment"),
+    path("training/enrolments/<int:pk>/calendar.ics", views.enrolment_calendar, name="training_enrolment_calendar"),
     path("training/enrolments/<int:pk>/cancel/", views.cancel_enrolment, name="training_enrolment_cancel"),
     path("training/trajectory/<slug:slug>/", views.trajectory_overview, name="trajectory"),
     path("training/trajectory/<slug:slug>/edit/", views.trajectory_edit, name="trajectory_edit"),

@@ -28,8 +28,8 @@ def post_label(post) -> str:
 
 
 def member_label(membership) -> str:
-    user = membership.user
-    return f"{user.get_full_name() or user.email} ({membership.group.name})"
+    # Where, not who: the person is the entry's `subject`, so deleting their account takes their name out of the log.
+    return membership.group.name
 
 
 class Action:
@@ -385,6 +385,7 @@ class MemberAction(Action):
             group=membership.group,
             reason=reason,
             label=member_label(membership),
+            subject=membership.user,
         )
 
 

@@ -67,7 +67,7 @@ class ReasonForm(forms.Form):
         label=_("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=REASON_MAX_LENGTH,
-        help_text=_("Recorded in the audit log."),
+        help_text=_("Recorded in the audit log. The member concerned can read it in their data download."),
         error_messages={"required": _("Please give a reason.")},
     )
 

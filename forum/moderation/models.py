@@ -5,9 +5,13 @@ one while pending). Reports hang off that item, so its reasons and reporters are
 act on an item by naming the `version` they saw: the action locks the row and refuses when the version moved on, so
 two moderators acting at once can never overwrite each other's decision.
 
-`AuditEntry` is append-only. The model refuses updates and deletes, and on PostgreSQL a trigger (migration 0002)
-refuses them in the database as well, except for the one change an account deletion needs: forgetting the actor
-(and the group link when a group is deleted); the entry's stored names keep it readable.
+`AuditEntry` is append-only. The model refuses updates and deletes, and on PostgreSQL a trigger (migrations 0002
+and 0003) refuses them in the database as well, except for the one change an account deletion needs: forgetting the
+actor or the person the action was about (and the group link when a group is deleted).
+
+The person an action was about (a warned, suspended or removed member) is a reference, never a stored name: the log
+shows their current name while the account exists and "former member" once it is deleted. Erasure then needs no
+change to what was recorded, only the reference going, so the log stays append-only for everything else.
 """
 
 from django.conf import settings
@@ -129,6 +133,15 @@ class AuditEntry(models.Model):
     target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     target_id = models.PositiveBigIntegerField()
     target_label = models.CharField(_("target"), max_length=300)
+    # Whom a member action concerned. Their name is rendered from the account (see `target_text`), never stored.
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person concerned"),
+    )
     group = models.ForeignKey("forum.ForumGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     group_name = models.CharField(_("group"), max_length=200, blank=True)
     reason = models.TextField(_("reason"), blank=True)
@@ -154,7 +167,10 @@ class AuditEntry(models.Model):
         raise AuditLogIsAppendOnly("The audit log is append-only.")
 
     @classmethod
-    def record(cls, *, actor, action: str, target, group=None, reason: str = "", label=None, created_at=None):
+    def record(
+        cls, *, actor, action: str, target, group=None, reason: str = "", label=None, subject=None, created_at=None
+    ):
+        """`subject`: the person the action concerns; `label` then says where (the group), never who."""
         return cls.objects.create(
             created_at=created_at or timezone.now(),
             actor=actor,
@@ -163,7 +179,26 @@ class AuditEntry(models.Model):
             target_type=ContentType.objects.get_for_model(target, for_concrete_model=False),
             target_id=target.pk,
             target_label=(label if label is not None else str(target))[:300],
+            subject=subject,
             group=group,
             group_name=str(group)[:200] if group else "",
             reason=reason,
         )
+
+    @property
+    def is_about_person(self) -> bool:
+        # Also once the account is gone (subject NULL): the target of a member action is a group membership.
+        from forum.models import GroupMembership
+
+        if self.subject_id is not None:
+            return True
+        return ContentType.objects.get_for_id(self.target_type_id).model_class() is GroupMembership
+
+    def target_text(self) -> str:
+        """The target as the log shows it: for a member action, the person's current name or "former member"."""
+        if not self.is_about_person:
+            return self.target_label
+        from forum.display import former_member_name
+
+        person = (self.subject.get_full_name() or self.subject.email) if self.subject_id else former_member_name()
+        return f"{person} ({self.target_label})" if self.target_label else person

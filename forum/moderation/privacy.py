@@ -1,13 +1,88 @@
 """GDPR for forum moderation (autodiscovered by accounts.privacy).
 
-The reports a person made are exported by forum/privacy.py. On account deletion the moderation records stay —
-the audit log is append-only and decisions must remain traceable — but the person's name goes: the stored display
-names are blanked together with the link to the account (the only change the audit log's trigger allows), so the
-records show "former member".
+Export ("what moderators recorded about you"): actions on the person (warnings, suspensions, removals), on their
+posts (hidden, edited, purged versions, a revealed pseudonym) and on threads they started, and every review of their
+posts: held for approval or reported, with the reports' reasons and the outcome. The grounds a moderator recorded
+for those decisions are part of it: they are the person's data and the reason for a decision about them. Left out,
+to protect others (GDPR art. 15(4)): who reported and what a reporter wrote, and which moderator acted — moderators
+appear by their role. The reports the person made themselves are in forum/privacy.py.
+
+On account deletion the moderation records stay — the audit log is append-only and decisions must remain
+traceable — but the person's name goes. A moderator's stored display name is blanked together with the link to the
+account; a member an action was about is only a reference (`subject`, SET NULL with the account), never a stored
+name. Those are the only changes the audit log's trigger allows, and the records then show "former member".
 """
 
-from accounts.privacy import register_erasure
-from forum.moderation.models import AuditEntry, ReviewItem
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from accounts.privacy import register_erasure, register_export
+from forum.models import Post, Thread
+from forum.moderation.models import AuditEntry, Report, ReviewItem
+
+MODERATOR = "moderator"
+
+
+def _concerning(entry, post_type, thread_type) -> dict:
+    if entry.target_type_id == post_type.pk:
+        return {"about": "your_post", "url": reverse("forum:post", kwargs={"pk": entry.target_id})}
+    if entry.target_type_id == thread_type.pk:
+        return {"about": "your_thread", "url": reverse("forum:thread", kwargs={"pk": entry.target_id})}
+    return {"about": "you", "url": None}
+
+
+def export_moderation(user) -> dict:
+    post_type = ContentType.objects.get_for_model(Post)
+    thread_type = ContentType.objects.get_for_model(Thread)
+    own_posts = Post.objects.filter(author=user).values("pk")
+    own_threads = Thread.objects.filter(author=user).values("pk")
+    entries = AuditEntry.objects.filter(
+        Q(subject=user)
+        | Q(target_type=post_type, target_id__in=own_posts)
+        | Q(target_type=thread_type, target_id__in=own_threads)
+    ).order_by("created_at", "pk")
+    reviews = (
+        ReviewItem.objects.filter(post__author=user)
+        .prefetch_related(Prefetch("reports", queryset=Report.objects.order_by("created_at", "pk")))
+        .order_by("created_at", "pk")
+    )
+    return {
+        "about_this_section": _(
+            "What forum moderators recorded about you, your posts and your threads, with the reasons they gave. "
+            "Moderators are named by their role only. Who reported a post, and what they wrote, is left out to "
+            "protect them; the kind of report is included."
+        ),
+        "actions": [
+            {
+                "action": entry.action,
+                **_concerning(entry, post_type, thread_type),
+                "group": entry.group_name,
+                "reason": entry.reason,
+                "by": MODERATOR,
+                "at": entry.created_at,
+            }
+            for entry in entries
+        ],
+        "reviews_of_your_posts": [
+            {
+                "post_url": reverse("forum:post", kwargs={"pk": item.post_id}),
+                "held_for_approval": item.held,
+                "opened_at": item.created_at,
+                "reports": [{"reason": report.reason, "at": report.created_at} for report in item.reports.all()],
+                "status": item.status,
+                "decision": item.decision,
+                "decision_reason": item.decision_reason,
+                "decided_by": MODERATOR if item.decided_at else None,
+                "decided_at": item.decided_at,
+            }
+            for item in reviews
+        ],
+    }
+
+
+register_export("forum_moderation_about_you", export_moderation)
 
 
 def forget_moderator(user) -> None:

@@ -228,7 +228,7 @@ def audit_log(request):
     if not is_site_moderator(request.user):
         raise Http404
     form = AuditFilterForm(request.GET or None, actions=actions.action_labels())
-    entries = AuditEntry.objects.select_related("actor").order_by("-created_at", "-id")
+    entries = AuditEntry.objects.select_related("actor", "subject").order_by("-created_at", "-id")
     if form.is_valid():
         if form.cleaned_data["action"]:
             entries = entries.filter(action=form.cleaned_data["action"])

@@ -216,15 +216,22 @@ class Comment(models.Model):
 class Draft(models.Model):
     """What someone typed into a worksheet when their session had expired, kept until they log in again.
 
-    Found again through a random key in a cookie of the same browser (never in a URL), and applied only for the
-    worksheet's owner; old drafts are purged.
+    Kept only for a person who may write the worksheet: the post must carry the signed token their step page was
+    issued (`services.draft_token`). Found again through a random key in a cookie of the same browser (never in a
+    URL), applied only for that person, one per worksheet step, limited in size and number; old drafts are purged.
     """
 
     key = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="+")
     step = models.PositiveSmallIntegerField()
     data = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "worksheet", "step"], name="dilemmas_one_draft_per_step"),
+        ]
 
     def __str__(self):
         return f"{self.worksheet_id}/{self.step}"

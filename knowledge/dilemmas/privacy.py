@@ -1,13 +1,14 @@
 """GDPR for dilemma worksheets (CASCADE with their owner, as are comments and invitations).
 
-The export holds the person's own worksheets with everything they wrote in them, and their own comments. Other
-people's comments on those worksheets and the names of invited colleagues are those people's data: left out.
+The export holds the person's own worksheets with everything they wrote in them, their own comments, and text kept
+for them over an expired session (drafts, CASCADE with the user too). Other people's comments on those worksheets
+and the names of invited colleagues are those people's data: left out.
 """
 
 from django.db.models import Prefetch
 
 from accounts.privacy import register_export
-from knowledge.dilemmas.models import Comment, Option, Worksheet
+from knowledge.dilemmas.models import Comment, Draft, Option, Worksheet
 
 
 def export_worksheets(user) -> list[dict]:
@@ -61,5 +62,14 @@ def export_comments(user) -> list[dict]:
     ]
 
 
+def export_drafts(user) -> list[dict]:
+    drafts = Draft.objects.filter(user=user).select_related("worksheet").order_by("created_at", "pk")
+    return [
+        {"worksheet": draft.worksheet.title, "step": draft.step, "typed": draft.data, "kept_at": draft.created_at}
+        for draft in drafts
+    ]
+
+
 register_export("dilemma_worksheets", export_worksheets)
 register_export("dilemma_worksheet_comments", export_comments)
+register_export("dilemma_worksheet_drafts", export_drafts)

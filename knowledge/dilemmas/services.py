@@ -4,9 +4,13 @@ import datetime
 import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core import signing
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 
 from accounts.mail import localized_url, send_templated_mail
 from knowledge.dilemmas.blocks import Section
@@ -26,6 +30,13 @@ from knowledge.personal_data import detect
 
 DRAFT_COOKIE = "dilemmas_draft"
 DRAFT_LIFETIME = datetime.timedelta(days=2)
+DRAFT_GRANT_FIELD = "draft_grant"
+DRAFT_GRANT_SALT = "knowledge.dilemmas.draft"
+# A page may stay open as long as a session can last.
+DRAFT_GRANT_AGE = settings.SESSION_COOKIE_AGE
+# The largest valid step is about 150,000 characters (twelve options with four reasons each): room for that, no more.
+DRAFT_MAX_CHARS = 200_000
+DRAFT_MAX_PER_PERSON = 6
 
 
 # --- Starting and saving --------------------------------------------------------------------------------------------
@@ -177,24 +188,94 @@ def add_comment(worksheet: Worksheet, author, text: str) -> Comment:
 
 
 # --- Drafts kept over an expired session ----------------------------------------------------------------------------
+#
+# A post without a session cannot say who sent it, so a draft is kept only when the post carries the signed grant
+# that the step page was rendered with for a person who may write the worksheet (`draft_grant`). Without it nothing
+# is stored: otherwise anyone could store any amount of text against any worksheet id.
+
+
+class DraftRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def draft_grant(worksheet: Worksheet, user) -> str:
+    """Put into the step form: lets this person's text be kept if their session expires while the page is open."""
+    return signing.dumps({"w": worksheet.pk, "u": user.pk, "a": _grant_fingerprint(user)}, salt=DRAFT_GRANT_SALT)
+
+
+def _grant_fingerprint(user) -> str:
+    # Changes with the password, so tokens of a page opened before a password change no longer keep anything.
+    return salted_hmac(DRAFT_GRANT_SALT, user.get_session_auth_hash()).hexdigest()[:20]
+
+
+def _grant_holder(token: str, worksheet_id: int):
+    """The person the token was issued to, if it is for this worksheet, still valid, and they may write it."""
+    from accounts.models import User
+
+    try:
+        payload = signing.loads(token or "", salt=DRAFT_GRANT_SALT, max_age=DRAFT_GRANT_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or payload.get("w") != worksheet_id:
+        return None
+    user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
+    if user is None or not constant_time_compare(str(payload.get("a")), _grant_fingerprint(user)):
+        return None
+    return user if Worksheet.objects.editable_by(user).filter(pk=worksheet_id).exists() else None
+
+
+def _draft_size(data: dict) -> int:
+    return sum(len(key) + sum(len(value) for value in values) for key, values in data.items())
+
+
+def purge_expired_drafts() -> int:
+    return Draft.objects.filter(created_at__lt=timezone.now() - DRAFT_LIFETIME).delete()[0]
 
 
 def keep_draft(worksheet_id: int, step: int, post) -> str | None:
-    """Store what was posted without a valid session; the key goes into a cookie of the same browser."""
-    Draft.objects.filter(created_at__lt=timezone.now() - DRAFT_LIFETIME).delete()
-    if step not in STEP_SECTIONS or not Worksheet.objects.filter(pk=worksheet_id).exists():
+    """Store what was posted without a valid session; the key goes into a cookie of the same browser.
+
+    None (and nothing stored) without a valid token for this worksheet; DraftRefused when it is too large, or
+    when the person already has as many drafts waiting as we keep.
+    """
+    purge_expired_drafts()
+    if step not in STEP_SECTIONS:
         return None
-    data = {key: post.getlist(key) for key in post if key != "csrfmiddlewaretoken"}
+    user = _grant_holder(post.get(DRAFT_GRANT_FIELD, ""), worksheet_id)
+    if user is None:
+        return None
+    data = {key: post.getlist(key) for key in post if key not in ("csrfmiddlewaretoken", DRAFT_GRANT_FIELD)}
+    if _draft_size(data) > DRAFT_MAX_CHARS:
+        raise DraftRefused(
+            _(
+                "Your session has expired, and what you typed is too long to keep until you log in again (at most "
+                "%(limit)s characters). Keep a copy of your text, then log in again."
+            )
+            % {"limit": formats.number_format(DRAFT_MAX_CHARS, force_grouping=True)}
+        )
     key = secrets.token_urlsafe(32)
-    Draft.objects.create(key=key, worksheet_id=worksheet_id, step=step, data=data)
+    # Not locked: two tabs racing past the count store one draft too many at worst, and the size is bounded anyway.
+    if Draft.objects.filter(user=user).exclude(worksheet_id=worksheet_id, step=step).count() >= DRAFT_MAX_PER_PERSON:
+        raise DraftRefused(
+            _(
+                "Your session has expired, and several unsaved texts are already waiting for you. Log in again to "
+                "save them; what you typed now has not been kept."
+            )
+        )
+    # One per worksheet step: a later autosave replaces the earlier one.
+    Draft.objects.update_or_create(user=user, worksheet_id=worksheet_id, step=step, defaults={"key": key, "data": data})
     return key
 
 
-def draft_for(key: str | None, worksheet: Worksheet) -> Draft | None:
-    """The kept draft of this browser for `worksheet`; callers pass only worksheets the person may edit."""
-    if not key:
+def draft_for(key: str | None, worksheet: Worksheet, user) -> Draft | None:
+    """The kept draft of this browser for `worksheet`, if it was kept for `user`."""
+    if not key or not user.is_authenticated:
         return None
-    return Draft.objects.filter(key=key, worksheet=worksheet, created_at__gte=timezone.now() - DRAFT_LIFETIME).first()
+    return Draft.objects.filter(
+        key=key, user=user, worksheet=worksheet, created_at__gte=timezone.now() - DRAFT_LIFETIME
+    ).first()
 
 
 def discard_draft(draft: Draft) -> None:

@@ -98,32 +98,49 @@ def _step_context(worksheet, forms: StepForms) -> dict:
 
 
 def _expired_session(request, pk, number):
-    """A save without a valid session: keep the text under a key in a cookie, and ask for a new log-in."""
-    key = services.keep_draft(pk, number, request.POST)
+    """A save without a valid session: keep the text under a key in a cookie, and ask for a new log-in.
+
+    Only a post that carries the grant of the worksheet's step page is kept; any other gets the log-in, nothing more.
+    """
     step_url = reverse("dilemmas:step", kwargs={"pk": pk, "number": number})
     login_url = f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': step_url})}"
-    if request.resolver_match.url_name == "autosave":
-        response = render(request, "dilemmas/includes/autosave_expired.html", {"login_url": login_url})
+    autosave = request.resolver_match.url_name == "autosave"
+    try:
+        key = services.keep_draft(pk, number, request.POST)
+    except services.DraftRefused as refused:
+        if autosave:
+            return render(
+                request, "dilemmas/includes/autosave_expired.html", {"login_url": login_url, "refused": refused.message}
+            )
+        messages.error(request, refused.message)
+        return HttpResponse(headers={"HX-Redirect": login_url}) if _is_htmx(request) else redirect(login_url)
+    if key is None:
+        if autosave:
+            return render(
+                request, "dilemmas/includes/autosave_expired.html", {"login_url": login_url, "kept": False}, status=403
+            )
+        return redirect_to_login(step_url)
+    if autosave:
+        response = render(request, "dilemmas/includes/autosave_expired.html", {"login_url": login_url, "kept": True})
     else:
         messages.warning(
             request, gettext("Your session had expired. What you typed has been kept: log in again to continue.")
         )
         response = HttpResponse(headers={"HX-Redirect": login_url}) if _is_htmx(request) else redirect(login_url)
-    if key:
-        response.set_cookie(
-            services.DRAFT_COOKIE,
-            key,
-            max_age=DRAFT_COOKIE_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
-        )
+    response.set_cookie(
+        services.DRAFT_COOKIE,
+        key,
+        max_age=DRAFT_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
     return response
 
 
 def _restore_draft(request, worksheet, number):
     """After a new log-in: put the kept text back, saved when it is valid, else shown with the errors."""
-    draft = services.draft_for(request.COOKIES.get(services.DRAFT_COOKIE), worksheet)
+    draft = services.draft_for(request.COOKIES.get(services.DRAFT_COOKIE), worksheet, request.user)
     if draft is None:
         return None
     if draft.step != number:
@@ -164,7 +181,7 @@ def step(request, pk, number):
     remove = request.POST.get("remove", "")
     services.save_step(worksheet, forms, skip_row=int(remove) if remove.isdigit() else None)
     response = _after_save(request, worksheet, number)
-    draft = services.draft_for(request.COOKIES.get(services.DRAFT_COOKIE), worksheet)
+    draft = services.draft_for(request.COOKIES.get(services.DRAFT_COOKIE), worksheet, request.user)
     if draft is not None and draft.step == number:
         services.discard_draft(draft)
         response.delete_cookie(services.DRAFT_COOKIE)

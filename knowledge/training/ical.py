@@ -2,6 +2,10 @@
 
 Feeds list planned sessions only. A cancelled session disappears from the feed, which makes subscribed calendars
 drop it; the people enrolled get an attachment with STATUS:CANCELLED (METHOD:CANCEL) by mail instead.
+
+The online meeting link is for the people with a place only: anyone can subscribe to a feed or download a session's
+file, so those say "online" and that the link goes to the participants. Only `participant=True` (the confirmation
+mail, the enrolled person's own calendar file) carries the link.
 """
 
 from datetime import UTC
@@ -9,6 +13,7 @@ from urllib.parse import urlparse
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 PRODID = "-//Kennisplatform Overheidsmediation//Training//NL"
@@ -20,20 +25,26 @@ def session_uid(session) -> str:
     return f"training-session-{session.pk}@{host}"
 
 
-def session_event(session, *, page_url: str = "", cancelled: bool | None = None) -> Event:
+def session_event(session, *, page_url: str = "", cancelled: bool | None = None, participant: bool = False) -> Event:
     cancelled = session.is_cancelled if cancelled is None else cancelled
+    link = session.online_url if participant else ""
     event = Event()
     event.add("uid", session_uid(session))
     event.add("dtstamp", timezone.now().astimezone(UTC))
     event.add("dtstart", session.start.astimezone(UTC))
     event.add("dtend", session.end.astimezone(UTC))
     event.add("summary", session.page.title)
-    event.add("location", session.location or session.online_url)
-    url = session.online_url or page_url
+    event.add("location", session.location or link or (_("Online") if session.online_url else ""))
+    url = link or page_url
     if url:
         event.add("url", url)
-    if page_url:
-        event.add("description", page_url)
+    description = [page_url] if page_url else []
+    if link:
+        description.append(_("Online meeting link: %(url)s") % {"url": link})
+    elif session.online_url:
+        description.append(_("The link to the online meeting is sent to the participants."))
+    if description:
+        event.add("description", "\n".join(description))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     # A cancellation must outrank the invitation the person already imported.
     event.add("sequence", 1 if cancelled else 0)
@@ -54,10 +65,10 @@ def calendar(events, *, name: str = "", method: str | None = None) -> bytes:
     return cal.to_ical()
 
 
-def invitation(session, *, page_url: str = "", cancelled: bool = False) -> bytes:
-    """One session as an attachment: a request to add it, or a cancellation of it."""
+def invitation(session, *, page_url: str = "", cancelled: bool = False, participant: bool = False) -> bytes:
+    """One session as a file: a request to add it, or a cancellation of it."""
     return calendar(
-        [session_event(session, page_url=page_url, cancelled=cancelled)],
+        [session_event(session, page_url=page_url, cancelled=cancelled, participant=participant)],
         name=session.page.title,
         method="CANCEL" if cancelled else "PUBLISH",
     )

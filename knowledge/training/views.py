@@ -220,6 +220,23 @@ def session_calendar(request, pk):
     return _calendar_response(content, f"{session.page.slug}-{session.pk}.ics")
 
 
+@login_required
+def enrolment_calendar(request, pk):
+    """The session for one's own calendar: with the meeting link while one has a place, as in the confirmation."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.filter(user=request.user, session__in=_public_sessions()).select_related("session__page"),
+        pk=pk,
+    )
+    session = enrolment.session
+    content = ical.invitation(
+        session,
+        page_url=session.page.get_full_url(request),
+        cancelled=session.is_cancelled or enrolment.status == Enrolment.Status.CANCELLED,
+        participant=enrolment.status == Enrolment.Status.ENROLLED,
+    )
+    return _calendar_response(content, f"{session.page.slug}-{session.pk}.ics")
+
+
 # Implementation trajectory
 
 

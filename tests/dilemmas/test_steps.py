@@ -1,6 +1,8 @@
 """Working through the three steps: saving, autosave, rows without JavaScript, validation that keeps the text, the
 personal-data warning, and text that survives an expired session."""
 
+import re
+
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
@@ -10,6 +12,21 @@ from knowledge.dilemmas.models import Weighing, Worksheet
 from tests.dilemmas.conftest import step1_data, step2_data, url
 
 PASSWORD = "a-long-test-password"
+
+
+def grant_of(response) -> str:
+    """The grant a step page carries for its reader, as a browser would post it back with the form."""
+    match = re.search(r'name="draft_grant" value="([^"]+)"', response.content.decode())
+    assert match, "the step form carries a draft grant"
+    return match.group(1)
+
+
+def expired_with_grant(client, owner, worksheet, number) -> str:
+    """The owner opens a step page, then their session ends: the grant the page carried."""
+    client.force_login(owner)
+    grant = grant_of(client.get(url("step", pk=worksheet.pk, number=number)))
+    client.logout()
+    return grant
 
 
 def test_manual_save_stores_the_inventory_with_its_rows(as_user, owner, worksheet):
@@ -159,7 +176,7 @@ def test_text_survives_an_expired_session(owner, worksheet):
     client = Client(enforce_csrf_checks=True)
     client.post("/nl/accounts/login/", {"username": owner.email, "password": "unused"})  # sets the csrf cookie
     client.force_login(owner)
-    client.get(url("step", pk=worksheet.pk, number=1))
+    grant = grant_of(client.get(url("step", pk=worksheet.pk, number=1)))
     token = client.cookies["csrftoken"].value
 
     Session.objects.all().delete()  # the session expires while the page is open
@@ -167,6 +184,7 @@ def test_text_survives_an_expired_session(owner, worksheet):
         context="Tekst die na het verlopen van de sessie is getypt.",
         stakeholders=[("De buren", "Rust.")],
         csrfmiddlewaretoken=token,
+        draft_grant=grant,
     )
     response = client.post(url("step", pk=worksheet.pk, number=1), data)
     assert response.status_code == 302
@@ -189,9 +207,12 @@ def test_text_survives_an_expired_session(owner, worksheet):
 
 def test_an_autosave_after_the_session_expired_keeps_the_text_too(client, owner, worksheet):
     client.force_login(owner)
+    grant = grant_of(client.get(url("step", pk=worksheet.pk, number=3)))
     client.logout()
     response = client.post(
-        url("autosave", pk=worksheet.pk, number=3), {"personal_perspective": "Bijna kwijt."}, HTTP_HX_REQUEST="true"
+        url("autosave", pk=worksheet.pk, number=3),
+        {"personal_perspective": "Bijna kwijt.", "draft_grant": grant},
+        HTTP_HX_REQUEST="true",
     )
     assert "Uw sessie is verlopen." in response.content.decode()
     assert "dilemmas_draft" in response.cookies
@@ -202,8 +223,11 @@ def test_an_autosave_after_the_session_expired_keeps_the_text_too(client, owner,
 
 
 def test_a_kept_draft_is_never_applied_for_someone_else(client, owner, worksheet, stranger):
-    response = client.post(url("step", pk=worksheet.pk, number=3), {"personal_perspective": "Ingefluisterd."})
-    assert response.status_code == 302
+    grant = expired_with_grant(client, owner, worksheet, 3)
+    response = client.post(
+        url("step", pk=worksheet.pk, number=3), {"personal_perspective": "Ingefluisterd.", "draft_grant": grant}
+    )
+    assert response.status_code == 302 and "dilemmas_draft" in response.cookies
     client.force_login(stranger)
     assert client.get(url("step", pk=worksheet.pk, number=3)).status_code == 404
     worksheet.refresh_from_db()
@@ -242,7 +266,10 @@ def test_worksheet_pages_do_not_grow_in_queries_with_many_rows(
 
 
 def test_a_kept_draft_that_does_not_validate_is_shown_with_its_errors_and_kept(client, owner, worksheet):
-    client.post(url("step", pk=worksheet.pk, number=1), step1_data(title="", context="Tekst zonder titel."))
+    grant = expired_with_grant(client, owner, worksheet, 1)
+    client.post(
+        url("step", pk=worksheet.pk, number=1), step1_data(title="", context="Tekst zonder titel.", draft_grant=grant)
+    )
     client.force_login(owner)
     response = client.get(url("step", pk=worksheet.pk, number=1))
     body = response.content.decode()

@@ -121,3 +121,50 @@ def test_deleting_a_group_keeps_its_entries_with_the_groups_name(world, entry):
 
     kept = AuditEntry.objects.get(pk=entry.pk)
     assert (kept.group_id, kept.group_name, kept.reason) == (None, "Intervisie Canarygroep", "Bewaarreden")
+
+
+def test_deleting_the_account_of_someone_a_moderator_acted_on_removes_their_name_from_the_log(world, as_user, client):
+    from accounts.privacy import delete_account
+    from forum.models import GroupMembership
+    from forum.moderation.actions import ACTIONS
+
+    target = world.author
+    name, email = target.get_full_name(), target.email
+    membership = GroupMembership.objects.get(group=world.group_a, user=target)
+    ACTIONS["suspend"].apply(world.moderator_a, membership, {"reason": "Herhaaldelijk buiten de orde.", "days": 7})
+    ACTIONS["warn"].apply(world.moderator_a, membership, {"reason": "Let op de toon."})
+    url = reverse("forum_moderation:audit")
+    as_user(world.site_moderator)
+    page = client.get(url).content.decode()
+    assert f"{name} (Intervisie Canarygroep)" in page, "while the person exists the log says whom it was about"
+
+    delete_account(target)
+
+    page = client.get(url).content.decode()
+    assert name not in page and email not in page and "Author" not in page
+    with translation.override("nl"):
+        assert f"{former_member_name()} (Intervisie Canarygroep)" in page
+    assert "Herhaaldelijk buiten de orde." in page and "Let op de toon." in page, "what happened stays"
+    assert AuditEntry.objects.filter(action__in=["suspend", "warn"]).count() == 2
+    for entry in AuditEntry.objects.filter(action__in=["suspend", "warn"]):
+        assert name not in str(entry.__dict__) and email not in str(entry.__dict__)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only")
+def test_the_database_refuses_to_reattribute_or_relabel_an_entry_about_a_person(world):
+    from forum.models import GroupMembership
+    from forum.moderation.actions import ACTIONS
+
+    membership = GroupMembership.objects.get(group=world.group_a, user=world.author)
+    ACTIONS["warn"].apply(world.moderator_a, membership, {"reason": "Let op de toon."})
+    entry = AuditEntry.objects.get(action="warn")
+    for statement, params in (
+        ("UPDATE forum_moderation_auditentry SET subject_id = %s WHERE id = %s", [world.reader.pk, entry.pk]),
+        ("UPDATE forum_moderation_auditentry SET target_label = 'Iemand anders' WHERE id = %s", [entry.pk]),
+        ("UPDATE forum_moderation_auditentry SET subject_id = NULL, reason = '' WHERE id = %s", [entry.pk]),
+        ("DELETE FROM forum_moderation_auditentry WHERE id = %s", [entry.pk]),
+    ):
+        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(statement, params)
+    kept = AuditEntry.objects.get(pk=entry.pk)
+    assert kept.subject_id == world.author.pk and kept.reason == "Let op de toon."

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from accounts import privacy
+from accounts.models import User
 
 from .conftest import CANARY
 
@@ -18,12 +19,14 @@ SECTIONS = {
     "saved_suitability_results",
     "dilemma_worksheets",
     "dilemma_worksheet_comments",
+    "dilemma_worksheet_drafts",
     "experience_submissions",
     "experience_useful_marks",
     "forum_posts",
     "forum_group_memberships",
     "forum_watched_threads",
     "forum_reports",
+    "forum_moderation_about_you",
     "notification_settings",
     "notifications",
 }
@@ -113,3 +116,55 @@ def test_the_file_does_not_grow_in_queries_with_the_amount_of_data(client, world
     with django_assert_max_num_queries(len(few)):
         _, data = download(client, world["owner"])
     assert len(data["forum_posts"]) == 12
+
+
+def test_the_file_holds_what_moderators_recorded_about_the_person_without_reporters_or_moderators(client, world):
+    """Warnings, suspensions, actions on their posts and the reviews of their posts, with outcome and reasons;
+    moderators appear as a role, and who reported (and what they wrote) stays out."""
+    from django.contrib.auth.models import Group
+
+    from accounts import roles
+    from forum.models import GroupMembership
+    from forum.moderation import services as moderation
+    from forum.moderation.actions import ACTIONS
+    from forum.moderation.models import ReviewItem
+
+    owner, neighbour = world["owner"], world["neighbour"]
+    moderator = User.objects.create_user(
+        email="moderator@almere.example", password="x", first_name="Mona", last_name=f"Moderator{CANARY}"
+    )
+    moderator.groups.add(Group.objects.get(name=roles.MODERATORS))
+    own_post = world["own_thread"].first_post
+    moderation.report_post(own_post, neighbour, reason="other", text=f"Ik ben het zelf, {CANARY}")
+    item = ReviewItem.objects.get(post=own_post)
+    ACTIONS["hide"].apply(moderator, item, {"version": item.version, "reason": "Herleidbare casus EIGEN."})
+    membership = GroupMembership.objects.get(user=owner, group=world["own_thread"].group)
+    ACTIONS["warn"].apply(moderator, membership, {"reason": "Let op herleidbaarheid EIGEN."})
+    ACTIONS["suspend"].apply(moderator, membership, {"reason": "Tweede keer EIGEN.", "days": 7})
+    neighbours_post = world["own_thread"].posts.get(author=neighbour)
+    moderation.report_post(neighbours_post, owner, reason="spam")
+
+    response, data = download(client, owner)
+    section = data["forum_moderation_about_you"]
+    assert "role" in section["about_this_section"]
+    actions = {(a["action"], a["about"]): a for a in section["actions"]}
+    assert set(actions) == {("hide", "your_post"), ("warn", "you"), ("suspend", "you")}
+    assert actions[("hide", "your_post")]["url"] == own_post.get_absolute_url()
+    assert actions[("warn", "you")]["reason"] == "Let op herleidbaarheid EIGEN."
+    assert actions[("suspend", "you")]["group"] == "Intervisie regio Utrecht"
+    assert {a["by"] for a in section["actions"]} == {"moderator"}
+    (review,) = section["reviews_of_your_posts"]
+    assert review["reports"][0]["reason"] == "other" and set(review["reports"][0]) == {"reason", "at"}
+    assert (review["status"], review["decision"], review["decided_by"]) == ("rejected", "hide", "moderator")
+    assert review["decision_reason"] == "Herleidbare casus EIGEN."
+    assert [r["outcome"] for r in data["forum_reports"]] == ["pending"]
+
+    content = response.content.decode()
+    assert CANARY not in content, "neither the reporter nor the moderator is named, nor what the reporter wrote"
+    assert "buur@almere.example" not in content and "moderator@almere.example" not in content
+
+    # The reporter's own file has their report, but nothing of what moderators recorded about the owner.
+    response, data = download(client, neighbour)
+    assert data["forum_reports"][0]["explanation"] == f"Ik ben het zelf, {CANARY}"
+    assert data["forum_moderation_about_you"]["actions"] == []
+    assert "EIGEN" not in response.content.decode()
