@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -54,7 +55,7 @@ def verify(request, token):
     if request.method == "GET":
         return render(request, "accounts/verify_confirm.html", {"verify_user": user})
     membership = services.verify_email(user)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.PlatformBackend")
     if membership is not None and membership.status == Membership.Status.ACTIVE:
         messages.success(
             request,
@@ -106,6 +107,19 @@ class LoginView(auth_views.LoginView):
                 target = reverse("accounts:profile")
             return redirect(target)
         return super().dispatch(request, *args, **kwargs)
+
+
+def platform_login(request):
+    """Wagtail's own login views (the CMS login and the one for private pages) lead here: one login for everyone.
+
+    A POST is not processed: it is sent to the platform's login page like a GET, so no password is ever checked
+    anywhere but there.
+    """
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    url = reverse("accounts:login")
+    if target:
+        url += "?" + urlencode({"next": target})
+    return redirect(url)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
