@@ -138,3 +138,13 @@ class ProfileForm(forms.ModelForm):
 class MembershipDecisionForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+
+
+class RemoveMemberForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to the person in the mail that tells them. For example: “left the organisation”."),
+    )

@@ -163,6 +163,10 @@ class MembershipQuerySet(models.QuerySet):
     def coordinating(self, user):
         return self.active().filter(user=user, role=Membership.Role.COORDINATOR)
 
+    def coordinating_rows(self, organisation):
+        """The organisation's active coordinators' memberships."""
+        return self.filter(organisation=organisation, status=Membership.Status.ACTIVE, role=Membership.Role.COORDINATOR)
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):

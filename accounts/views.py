@@ -11,8 +11,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import roles, services
-from accounts.forms import LoginForm, MembershipDecisionForm, ProfileForm, ResendVerificationForm, SignupForm
+from accounts import reconfirmation, roles, services
+from accounts.forms import (
+    LoginForm,
+    MembershipDecisionForm,
+    ProfileForm,
+    RemoveMemberForm,
+    ResendVerificationForm,
+    SignupForm,
+)
 from accounts.models import Membership, Organisation
 
 
@@ -211,3 +218,46 @@ def organisation_members(request, slug):
             "pending": memberships.filter(status=Membership.Status.PENDING, user__email_verified_at__isnull=False),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove_member(request, slug, pk):
+    """A coordinator ends a colleague's membership, after a confirmation page (with an optional reason)."""
+    organisation = _organisation_for_coordinator(request, slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organisation=organisation, status=Membership.Status.ACTIVE
+    )
+    members_url = reverse("accounts:organisation_members", kwargs={"slug": organisation.slug})
+    form = RemoveMemberForm(request.POST if request.method == "POST" else None)  # an empty POST is valid
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remove_member(
+                membership.pk, organisation=organisation, removed_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.CannotRemove as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer a member through %(organisation)s. They have been sent a mail.")
+                % {"name": membership.user, "organisation": organisation},
+            )
+        return redirect(members_url)
+    return render(
+        request,
+        "accounts/remove_member.html",
+        {"organisation": organisation, "membership": membership, "form": form, "members_url": members_url},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def reconfirm(request, token):
+    """The yearly re-confirmation link. GET asks for a click (mail scanners follow links), POST confirms."""
+    try:
+        membership = reconfirmation.membership_for_token(token)
+        if request.method == "POST":
+            membership = reconfirmation.confirm(membership)
+    except reconfirmation.InvalidLink:
+        return render(request, "accounts/reconfirm.html", {"invalid": True}, status=400)
+    return render(request, "accounts/reconfirm.html", {"membership": membership, "confirmed": request.method == "POST"})
