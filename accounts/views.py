@@ -243,6 +243,8 @@ def remove_member(request, slug, pk):
                 _("%(name)s is no longer a member through %(organisation)s. They have been sent a mail.")
                 % {"name": membership.user, "organisation": organisation},
             )
+            if membership.user_id == request.user.pk:
+                return redirect("accounts:profile")  # no longer their organisation's members page
         return redirect(members_url)
     return render(
         request,

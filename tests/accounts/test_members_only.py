@@ -303,3 +303,16 @@ def test_the_object_check_and_the_queryset_agree(readers, members_page, members_
         for page in Page.objects.all():
             assert access.may_read_page(person, page) == (page.pk in readable), (person, page.pk)
     assert members_page.pk in set(access.readable_pages(readers["member"]).values_list("pk", flat=True))
+
+
+def test_an_experience_names_a_members_only_related_protocol_to_members_only(client, readers, members_protocol):
+    from knowledge.experiences.models import ExperienceRelatedProtocol
+    from tests.experiences.conftest import build_experience
+
+    experience = build_experience("Ervaring met een ledenprotocol")
+    ExperienceRelatedProtocol.objects.create(page=experience, protocol=members_protocol)
+    assert CANARY not in client.get(experience.url).content.decode()
+    client.force_login(readers["pending"])
+    assert CANARY not in client.get(experience.url).content.decode()
+    client.force_login(readers["member"])
+    assert CANARY in client.get(experience.url).content.decode()

@@ -131,8 +131,9 @@ def test_the_last_coordinator_cannot_remove_themselves_but_one_of_two_can(client
     Membership.objects.create(
         user=second, organisation=amersfoort, role=Membership.Role.COORDINATOR, status=Membership.Status.ACTIVE
     )
-    post(remove_url(amersfoort, own))
+    response = post(remove_url(amersfoort, own))
     assert membership_of(coordinator, amersfoort).status == Membership.Status.REMOVED
+    assert response.url == reverse("accounts:profile"), "not to a members page they may no longer see"
 
 
 def test_a_removed_member_loses_forum_groups_members_only_pages_worksheets_and_enrolments(
@@ -321,3 +322,13 @@ def test_joining_by_domain_and_approval_count_as_a_confirmation(make_organisatio
     Membership.objects.filter(pk=request.pk).update(status=Membership.Status.PENDING)
     approved = services.decide_membership(request.pk, approve=True, decided_by=coordinator)
     assert approved.confirmed_at is not None
+
+
+def test_the_reason_for_a_removal_is_in_the_persons_data_export(post, client, coordinator, leaver, amersfoort):
+    from accounts import privacy
+
+    client.force_login(coordinator)
+    post(remove_url(amersfoort, membership_of(leaver, amersfoort)), {"reason": "Uit dienst per 1 mei."})
+    (exported,) = privacy.export(fresh(leaver))["organisation_memberships"]
+    assert exported["status"] == Membership.Status.REMOVED
+    assert exported["end_reason"] == "Uit dienst per 1 mei."
