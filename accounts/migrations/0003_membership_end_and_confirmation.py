@@ -16,41 +16,57 @@ def confirmed_when_last_decided(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_role_groups'),
+        ("accounts", "0002_role_groups"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membership',
-            name='confirmed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='last confirmed at'),
+            model_name="membership",
+            name="confirmed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="last confirmed at"),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='end_reason',
-            field=models.CharField(blank=True, max_length=500, verbose_name='reason for ending'),
+            model_name="membership",
+            name="end_reason",
+            field=models.CharField(blank=True, max_length=500, verbose_name="reason for ending"),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='ended_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='ended at'),
+            model_name="membership",
+            name="ended_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="ended at"),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='ended_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="membership",
+            name="ended_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='reconfirmation_sent_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='re-confirmation asked at'),
+            model_name="membership",
+            name="reconfirmation_sent_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="re-confirmation asked at"),
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Awaiting approval'), ('active', 'Active'), ('rejected', 'Rejected'), ('removed', 'Removed by a coordinator'), ('lapsed', 'Ended: not re-confirmed')], default='pending', max_length=16, verbose_name='status'),
+            model_name="membership",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Awaiting approval"),
+                    ("active", "Active"),
+                    ("rejected", "Rejected"),
+                    ("removed", "Removed by a coordinator"),
+                    ("lapsed", "Ended: not re-confirmed"),
+                ],
+                default="pending",
+                max_length=16,
+                verbose_name="status",
+            ),
         ),
         migrations.RunPython(confirmed_when_last_decided, migrations.RunPython.noop),
     ]
