@@ -8,7 +8,9 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from accounts import privacy
+        from accounts import offboarding, privacy
 
         # Each app's privacy.py registers its "download my data" sections and erasure handlers.
         privacy.autodiscover()
+        # Each app's offboarding.py ends what depended on a membership that ended.
+        offboarding.autodiscover()

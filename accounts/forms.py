@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import services, throttling
+from accounts.backends import password_matches_unverified_account
 from accounts.models import Organisation, email_domain, normalise_email
 
 
@@ -103,6 +104,8 @@ class LoginForm(AuthenticationForm):
     }
 
     def clean(self):
+        # Counting failures and refusing unconfirmed addresses is the authentication backend's work (so every
+        # login view obeys it); the form only turns the refusals into clear messages.
         email = self.cleaned_data.get("username") or ""
         ip = throttling.client_ip(self.request) if self.request else None
         if email and throttling.is_locked(email, ip):
@@ -112,18 +115,12 @@ class LoginForm(AuthenticationForm):
                 params={"minutes": throttling.minutes_locked()},
             )
         try:
-            cleaned = super().clean()
+            return super().clean()
         except forms.ValidationError as error:
-            if email and error.code == "invalid_login":
-                throttling.record_failure(email, ip)
+            password = self.cleaned_data.get("password") or ""
+            if error.code == "invalid_login" and password_matches_unverified_account(email, password):
+                raise forms.ValidationError(self.error_messages["unverified"], code="unverified") from None
             raise
-        throttling.clear(email)
-        return cleaned
-
-    def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
-        if not user.email_verified:
-            raise forms.ValidationError(self.error_messages["unverified"], code="unverified")
 
 
 class ProfileForm(forms.ModelForm):
@@ -141,3 +138,13 @@ class ProfileForm(forms.ModelForm):
 class MembershipDecisionForm(forms.Form):
     membership = forms.IntegerField(widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("approve", _("Approve")), ("reject", _("Reject"))])
+
+
+class RemoveMemberForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to the person in the mail that tells them. For example: “left the organisation”."),
+    )

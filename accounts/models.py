@@ -163,6 +163,10 @@ class MembershipQuerySet(models.QuerySet):
     def coordinating(self, user):
         return self.active().filter(user=user, role=Membership.Role.COORDINATOR)
 
+    def coordinating_rows(self, organisation):
+        """The organisation's active coordinators' memberships."""
+        return self.filter(organisation=organisation, status=Membership.Status.ACTIVE, role=Membership.Role.COORDINATOR)
+
 
 class Membership(models.Model):
     class Role(models.TextChoices):
@@ -173,6 +177,8 @@ class Membership(models.Model):
         PENDING = "pending", _("Awaiting approval")
         ACTIVE = "active", _("Active")
         REJECTED = "rejected", _("Rejected")
+        REMOVED = "removed", _("Removed by a coordinator")
+        LAPSED = "lapsed", _("Ended: not re-confirmed")
 
     class Source(models.TextChoices):
         DOMAIN = "domain", _("Verified e-mail domain")
@@ -189,8 +195,19 @@ class Membership(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Members who joined by their e-mail domain re-confirm yearly that they still work there.
+    confirmed_at = models.DateTimeField(_("last confirmed at"), null=True, blank=True)
+    reconfirmation_sent_at = models.DateTimeField(_("re-confirmation asked at"), null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    end_reason = models.CharField(_("reason for ending"), max_length=500, blank=True)
 
     objects = MembershipQuerySet.as_manager()
+
+    # Statuses of a membership that was active once and is over: the person keeps their account.
+    ENDED = (Status.REMOVED, Status.LAPSED)
 
     class Meta:
         verbose_name = _("membership")

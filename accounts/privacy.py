@@ -95,6 +95,10 @@ def _memberships(user) -> list[dict]:
             "status": membership.status,
             "requested_at": membership.requested_at,
             "decided_at": membership.decided_at,
+            "confirmed_at": membership.confirmed_at,
+            "ended_at": membership.ended_at,
+            # What a coordinator wrote when removing them is about them: it belongs in their export.
+            "end_reason": membership.end_reason,
         }
         for membership in user.memberships.select_related("organisation").order_by("requested_at")
     ]

@@ -113,13 +113,19 @@ def verify_email(user) -> Membership | None:
         membership, _ = Membership.objects.get_or_create(
             user=user,
             organisation=organisation,
-            defaults={"status": Membership.Status.ACTIVE, "source": Membership.Source.DOMAIN},
+            defaults={
+                "status": Membership.Status.ACTIVE,
+                "source": Membership.Source.DOMAIN,
+                "confirmed_at": timezone.now(),
+            },
         )
+        if membership.status == Membership.Status.REMOVED:
+            return membership  # a coordinator removed them: an address on the domain does not undo that
         if membership.status != Membership.Status.ACTIVE:
             membership.status = Membership.Status.ACTIVE
             membership.source = Membership.Source.DOMAIN
-            membership.decided_at = timezone.now()
-            membership.save(update_fields=["status", "source", "decided_at"])
+            membership.decided_at = membership.confirmed_at = timezone.now()
+            membership.save(update_fields=["status", "source", "decided_at", "confirmed_at"])
         return membership
 
     pending = Membership.objects.pending().filter(user=user).select_related("organisation").first()
@@ -166,9 +172,9 @@ def decide_membership(membership_id: int, *, approve: bool, decided_by) -> Membe
     if membership.status != Membership.Status.PENDING:
         raise MembershipAlreadyDecided
     membership.status = Membership.Status.ACTIVE if approve else Membership.Status.REJECTED
-    membership.decided_at = timezone.now()
+    membership.decided_at = membership.confirmed_at = timezone.now()
     membership.decided_by = decided_by
-    membership.save(update_fields=["status", "decided_at", "decided_by"])
+    membership.save(update_fields=["status", "decided_at", "decided_by", "confirmed_at"])
     transaction.on_commit(lambda: notify_member_of_decision(membership))
     return membership
 
@@ -184,4 +190,71 @@ def notify_member_of_decision(membership: Membership) -> None:
             "profile_url": localized_url("accounts:profile", membership.user.preferred_language),
         },
         language=membership.user.preferred_language,
+    )
+
+
+# --- Offboarding ----------------------------------------------------------------------------------------------------
+
+
+class CannotRemove(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def remove_member(membership_id: int, *, organisation, removed_by, reason: str = "") -> Membership:
+    """A coordinator ends a colleague's membership (they left the organisation).
+
+    The person keeps their account; every app ends what depended on the membership (accounts.offboarding) and the
+    person is mailed in their language. An organisation keeps at least one coordinator: the coordinators' rows are
+    locked first, so two coordinators removing each other at the same moment cannot both succeed.
+    """
+    from django.utils.translation import gettext as _
+
+    list(Membership.objects.coordinating_rows(organisation).select_for_update().order_by("pk"))
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("user", "organisation")
+        .filter(pk=membership_id, organisation=organisation)
+        .first()
+    )
+    if membership is None or membership.status != Membership.Status.ACTIVE:
+        raise CannotRemove(_("This person is no longer a member of the organisation."))
+    if (
+        membership.role == Membership.Role.COORDINATOR
+        and not Membership.objects.coordinating_rows(organisation).exclude(pk=membership.pk).exists()
+    ):
+        raise CannotRemove(
+            _("%(name)s is the only coordinator. Make someone else coordinator first.") % {"name": membership.user}
+        )
+    end_membership(membership, Membership.Status.REMOVED, ended_by=removed_by, reason=reason)
+    return membership
+
+
+def end_membership(membership: Membership, status, *, ended_by=None, reason: str = "") -> None:
+    """End an active membership (the caller holds its row lock) and tell the other apps and the person."""
+    membership.status = status
+    membership.ended_at = timezone.now()
+    membership.ended_by = ended_by
+    membership.end_reason = reason.strip()[:500]
+    membership.save(update_fields=["status", "ended_at", "ended_by", "end_reason"])
+    from accounts import offboarding
+
+    offboarding.announce(membership, ended_by=ended_by)
+    transaction.on_commit(lambda: notify_member_of_end(membership))
+
+
+def notify_member_of_end(membership: Membership) -> None:
+    user = membership.user
+    send_templated_mail(
+        "accounts/email/membership_ended",
+        user.email,
+        {
+            "user": user,
+            "membership": membership,
+            "removed": membership.status == Membership.Status.REMOVED,
+            "profile_url": localized_url("accounts:profile", user.preferred_language),
+        },
+        language=user.preferred_language,
     )

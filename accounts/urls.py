@@ -26,6 +26,8 @@ urlpatterns = [
     path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path("profile/", views.profile, name="profile"),
     path("organisations/<slug:slug>/members/", views.organisation_members, name="organisation_members"),
+    path("organisations/<slug:slug>/members/<int:pk>/remove/", views.remove_member, name="organisation_member_remove"),
+    path("membership/confirm/<str:token>/", views.reconfirm, name="reconfirm"),
     path("my/data/", privacy_views.my_data, name="my_data"),
     path("my/account/delete/", privacy_views.delete_account, name="delete_account"),
 ]

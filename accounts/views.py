@@ -6,12 +6,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import roles, services
-from accounts.forms import LoginForm, MembershipDecisionForm, ProfileForm, ResendVerificationForm, SignupForm
+from accounts import reconfirmation, roles, services
+from accounts.forms import (
+    LoginForm,
+    MembershipDecisionForm,
+    ProfileForm,
+    RemoveMemberForm,
+    ResendVerificationForm,
+    SignupForm,
+)
 from accounts.models import Membership, Organisation
 
 
@@ -54,7 +62,7 @@ def verify(request, token):
     if request.method == "GET":
         return render(request, "accounts/verify_confirm.html", {"verify_user": user})
     membership = services.verify_email(user)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="accounts.backends.PlatformBackend")
     if membership is not None and membership.status == Membership.Status.ACTIVE:
         messages.success(
             request,
@@ -106,6 +114,19 @@ class LoginView(auth_views.LoginView):
                 target = reverse("accounts:profile")
             return redirect(target)
         return super().dispatch(request, *args, **kwargs)
+
+
+def platform_login(request):
+    """Wagtail's own login views (the CMS login and the one for private pages) lead here: one login for everyone.
+
+    A POST is not processed: it is sent to the platform's login page like a GET, so no password is ever checked
+    anywhere but there.
+    """
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    url = reverse("accounts:login")
+    if target:
+        url += "?" + urlencode({"next": target})
+    return redirect(url)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -197,3 +218,48 @@ def organisation_members(request, slug):
             "pending": memberships.filter(status=Membership.Status.PENDING, user__email_verified_at__isnull=False),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def remove_member(request, slug, pk):
+    """A coordinator ends a colleague's membership, after a confirmation page (with an optional reason)."""
+    organisation = _organisation_for_coordinator(request, slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organisation=organisation, status=Membership.Status.ACTIVE
+    )
+    members_url = reverse("accounts:organisation_members", kwargs={"slug": organisation.slug})
+    form = RemoveMemberForm(request.POST if request.method == "POST" else None)  # an empty POST is valid
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.remove_member(
+                membership.pk, organisation=organisation, removed_by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.CannotRemove as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer a member through %(organisation)s. They have been sent a mail.")
+                % {"name": membership.user, "organisation": organisation},
+            )
+            if membership.user_id == request.user.pk:
+                return redirect("accounts:profile")  # no longer their organisation's members page
+        return redirect(members_url)
+    return render(
+        request,
+        "accounts/remove_member.html",
+        {"organisation": organisation, "membership": membership, "form": form, "members_url": members_url},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def reconfirm(request, token):
+    """The yearly re-confirmation link. GET asks for a click (mail scanners follow links), POST confirms."""
+    try:
+        membership = reconfirmation.membership_for_token(token)
+        if request.method == "POST":
+            membership = reconfirmation.confirm(membership)
+    except reconfirmation.InvalidLink:
+        return render(request, "accounts/reconfirm.html", {"invalid": True}, status=400)
+    return render(request, "accounts/reconfirm.html", {"membership": membership, "confirmed": request.method == "POST"})

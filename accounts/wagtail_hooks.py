@@ -1,11 +1,14 @@
-"""Organisations and memberships in the CMS admin, for platform administrators."""
+"""Organisations and memberships in the CMS admin, for platform administrators; members-only page serving."""
 
+from django.contrib.auth.views import redirect_to_login
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from accounts import access, roles
 from accounts.models import Membership, Organisation
 
 
@@ -38,3 +41,15 @@ register_snippet(OrganisationViewSet)
 @hooks.register("register_admin_viewset")
 def register_membership_viewset():
     return MembershipViewSet("memberships")
+
+
+@hooks.register("before_serve_page")
+def members_only_pages_for_members(page, request, serve_args, serve_kwargs):
+    """Wagtail's logged-in restriction lets in anyone with an account; the platform lets in members only."""
+    if roles.is_member(request.user) or not access.requires_membership(page):
+        return None
+    if not request.user.is_authenticated:
+        response = redirect_to_login(request.get_full_path())
+        add_never_cache_headers(response)
+        return response
+    return access.membership_required_response(request)

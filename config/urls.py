@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import platform_login
 from config import views
 
 # Not language-prefixed: the CMS admin (it follows each user's own admin language), documents, and machine files.
 urlpatterns = [
+    # Wagtail's own login views would log people in without the platform's throttle and checks: one login only.
+    path("cms/login/", platform_login, name="cms_login"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
@@ -31,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("forum/moderation/", include("forum.moderation.urls")),
     path("forum/", include("forum.urls")),
     path("", include("notifications.urls")),
+    path("_util/login/", platform_login),
     # Wagtail's page tree last: it claims every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,5 +1,6 @@
 """Site-wide views: error pages in the site layout, health check, robots.txt."""
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -11,6 +12,12 @@ def page_not_found(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    from accounts.access import MembershipRequired, membership_required_response
+
+    if isinstance(exception, MembershipRequired):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return membership_required_response(request)
     return render(request, "errors/403.html", status=403)
 
 

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
+from accounts import access
 from forum import display, services
 from forum.errors import ForumError
 from forum.forms import PostForm, ThreadForm
@@ -59,6 +59,8 @@ def thread_detail(request, pk):
         "form": PostForm(group=group, initial={"pseudonymous": user.pk in pseudonyms}) if blocked is None else None,
         "watching": user.is_authenticated and ThreadWatch.objects.filter(thread=thread, user=user).exists(),
         "first_new": next((p for p in posts if p.is_new), None),
+        # The thread is readable to more people than the page may be: its title only for who may read it.
+        "related_page": _readable_related_page(user, thread.related_page_id),
     }
     return render(request, "forum/thread.html", context)
 
@@ -76,10 +78,16 @@ def post_permalink(request, pk):
     return redirect(f"{url}?page={page}#post-{post.pk}" if page > 1 else f"{url}#post-{post.pk}")
 
 
+def _readable_related_page(user, page_id):
+    if page_id is None:
+        return None
+    return access.readable_pages(user).filter(pk=page_id).first()
+
+
 def _related_page(request, value):
     if not value or not str(value).isdigit():
         return None
-    return Page.objects.live().filter(pk=int(value)).first()
+    return _readable_related_page(request.user, int(value))
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
-from accounts import roles
+from accounts import access, roles
 from forum import display, mentions, services
 from forum.errors import ForumError
 from forum.forms import InviteForm
@@ -197,10 +197,7 @@ def my_groups(request):
 
 def discuss_page(request, page_id):
     """ "Discuss in the forum" from a page: the thread about it that the reader may see, or a start for one."""
-    pages = Page.objects.live()
-    if not roles.is_member(request.user):
-        pages = pages.public()
-    page = get_object_or_404(pages, pk=page_id).specific
+    page = access.readable_page_or_refuse(request.user, Page.objects.all(), page_id).specific
     thread = Thread.objects.visible_to(request.user).filter(related_page=page).order_by("-last_activity_at").first()
     if thread is not None:
         return redirect(thread.get_absolute_url())

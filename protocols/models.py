@@ -59,7 +59,7 @@ class ProtocolIndexPage(Page):
         from protocols.services import filtered_protocols
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(filtered_protocols(self, request.GET))
+        context.update(filtered_protocols(self, request.GET, request.user))
         return context
 
 

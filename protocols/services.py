@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from accounts import roles
+from accounts import access, roles
 from protocols.models import (
     ChecklistRun,
     ChecklistTick,
@@ -77,15 +77,14 @@ def record_published_version(page, revision) -> None:
 # --- Reading ------------------------------------------------------------------------------------------------------
 
 
-def readable_protocols():
-    return ProtocolPage.objects.live().public()
+def readable_protocols(user):
+    """The protocols `user` may read, on every surface (page, print, history, diff, checklist, links)."""
+    return access.readable_pages(user, ProtocolPage.objects.all())
 
 
-def readable_protocol_or_404(page_id: int) -> ProtocolPage:
-    page = readable_protocols().filter(pk=page_id).first()
-    if page is None:
-        raise Http404
-    return page
+def readable_protocol_or_404(user, page_id: int) -> ProtocolPage:
+    """The protocol, or 404; a members-only one asks a visitor to log in and tells a non-member why not (403)."""
+    return access.readable_page_or_refuse(user, ProtocolPage.objects.all(), page_id)
 
 
 def published_versions(page):
@@ -136,7 +135,7 @@ def protocol_page_context(page, request) -> dict:
     is_member = roles.is_member(user)
     return {
         "related": list(
-            RelatedProtocol.objects.filter(page=page, protocol__in=readable_protocols())
+            RelatedProtocol.objects.filter(page=page, protocol__in=readable_protocols(user))
             .select_related("protocol")
             .order_by("sort_order")
         ),
@@ -149,11 +148,11 @@ def protocol_page_context(page, request) -> dict:
     }
 
 
-def filtered_protocols(index, params) -> dict:
-    """The index's live protocols narrowed by the reader's filters; unknown filter values are ignored."""
+def filtered_protocols(index, params, user) -> dict:
+    """The index's protocols `user` may read, narrowed by the reader's filters; unknown filter values are ignored."""
     from protocols.forms import ProtocolFilterForm
 
-    protocols = readable_protocols().child_of(index)
+    protocols = readable_protocols(user).child_of(index)
     tags = Tag.objects.filter(protocols_protocolpagetag_items__content_object__in=protocols).distinct().order_by("name")
     form = ProtocolFilterForm(params or None, tags=tags)
     if form.is_valid():
@@ -315,12 +314,12 @@ def update_checklist(run: ChecklistRun, ticked_keys, notes: str, label: str) -> 
 # --- Suitability --------------------------------------------------------------------------------------------------
 
 
-def protocols_in_language(page_ids, language: str) -> list:
-    """The live public protocols linked from rules, in the reader's language where a translation exists."""
+def protocols_in_language(page_ids, language: str, user) -> list:
+    """The protocols linked from rules that `user` may read, in the reader's language where a translation exists."""
     if not page_ids:
         return []
     keys = ProtocolPage.objects.filter(pk__in=page_ids).values("translation_key")
-    pages = list(readable_protocols().filter(translation_key__in=keys).select_related("locale"))
+    pages = list(readable_protocols(user).filter(translation_key__in=keys).select_related("locale"))
     by_key = {}
     for page in pages:
         if page.locale.language_code == language or page.translation_key not in by_key:

@@ -1,15 +1,13 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
-from accounts import roles
+from accounts import access, roles
 from protocols import services
 from protocols.forms import ChecklistForm, SaveResultForm, SuitabilityForm
 from protocols.models import ChecklistRun, SavedSuitabilityResult
@@ -19,10 +17,8 @@ from protocols.suitability import Status, evaluate, load_aid
 def members_only(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
         if not roles.is_member(request.user):
-            raise PermissionDenied
+            raise access.MembershipRequired
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -32,7 +28,7 @@ def members_only(view):
 
 
 def history(request, page_id):
-    page = services.readable_protocol_or_404(page_id)
+    page = services.readable_protocol_or_404(request.user, page_id)
     versions = list(services.published_versions(page))
     return render(
         request,
@@ -47,7 +43,7 @@ def history(request, page_id):
 
 
 def compare(request, page_id):
-    page = services.readable_protocol_or_404(page_id)
+    page = services.readable_protocol_or_404(request.user, page_id)
     old = services.published_version_or_404(page, request.GET.get("from"))
     new = services.published_version_or_404(page, request.GET.get("to"))
     lines = services.compare_versions(old, new)
@@ -66,7 +62,7 @@ def compare(request, page_id):
 
 
 def print_view(request, page_id):
-    page = services.readable_protocol_or_404(page_id)
+    page = services.readable_protocol_or_404(request.user, page_id)
     return render(request, "protocols/print.html", {"protocol": page, "steps": services.checklist_steps(page)})
 
 
@@ -79,14 +75,14 @@ def _own_run_or_404(request, page_id, run_id) -> ChecklistRun:
         ChecklistRun.objects.for_user(request.user).select_related("page"),
         pk=run_id,
         page_id=page_id,
-        page__in=services.readable_protocols(),
+        page__in=services.readable_protocols(request.user),
     )
 
 
 @require_POST
 @members_only
 def checklist_start(request, page_id):
-    page = services.readable_protocol_or_404(page_id)
+    page = services.readable_protocol_or_404(request.user, page_id)
     run = services.start_checklist(request.user, page)
     return redirect("protocols:checklist", page_id=page.pk, run_id=run.pk)
 
@@ -146,7 +142,7 @@ def suitability(request):
             context.update(
                 answers=answers,
                 change_url=f"{reverse('protocols:suitability')}?{query.urlencode()}#questions",
-                protocols=services.protocols_in_language(evaluation.protocol_ids, get_language()),
+                protocols=services.protocols_in_language(evaluation.protocol_ids, get_language(), request.user),
                 save_form=SaveResultForm(),
                 can_save=roles.is_member(request.user),
             )

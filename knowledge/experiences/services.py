@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from accounts import roles
+from accounts import access, roles
 from knowledge.experiences.forms import FilterForm
 from knowledge.experiences.models import (
     ExperienceIndexPage,
@@ -166,11 +166,12 @@ def index_context(index, request) -> dict:
 def experience_context(page, request) -> dict:
     user = request.user
     marks = UsefulMark.objects.filter(page=page)
-    protocols = [
-        link.protocol
-        for link in page.related_protocols.select_related("protocol").filter(protocol__live=True)
-        if link.protocol.live
-    ]
+    links = list(page.related_protocols.select_related("protocol"))
+    # A protocol's title is content too: only those the reader may read (accounts.access).
+    readable = set(
+        access.readable_pages(user).filter(pk__in=[link.protocol_id for link in links]).values_list("pk", flat=True)
+    )
+    protocols = [link.protocol for link in links if link.protocol_id in readable]
     return {
         "useful_count": marks.count(),
         "marked_useful": user.is_authenticated and marks.filter(user=user).exists(),

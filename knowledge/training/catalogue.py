@@ -5,6 +5,7 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 from taggit.models import Tag
 
+from accounts import access
 from knowledge.training.forms import CatalogueFilterForm
 from knowledge.training.models import Enrolment, TrainingModulePage, TrainingSession
 
@@ -51,8 +52,15 @@ def module_context(page, request) -> dict:
     return {
         "sessions": sessions,
         "can_manage": TrainingSession.objects.manageable_by(user).filter(page=page).exists(),
-        "related_pages": [
-            link.related_page for link in page.related_pages.select_related("related_page") if link.related_page.live
-        ],
+        "related_pages": _readable_related_pages(page, user),
         "materials": page.materials.select_related("document"),
     }
+
+
+def _readable_related_pages(page, user) -> list:
+    """The related pages in the editor's order, only those the reader may read (a title is content too)."""
+    links = list(page.related_pages.select_related("related_page"))
+    readable = set(
+        access.readable_pages(user).filter(pk__in=[link.related_page_id for link in links]).values_list("pk", flat=True)
+    )
+    return [link.related_page for link in links if link.related_page_id in readable]
