@@ -10,7 +10,7 @@ from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from wagtail.models import Page
 
 from search import conf, registry
@@ -18,6 +18,7 @@ from search.documents import DocumentData, vocabulary
 from search.models import SearchDocument, SearchDocumentGroup, SearchDocumentTag, SearchWord
 
 logger = logging.getLogger(__name__)
+TASK_SIZE = 500
 
 
 def source_of(obj) -> tuple[int, int]:
@@ -28,7 +29,21 @@ def source_of(obj) -> tuple[int, int]:
 
 
 def schedule(*objects) -> None:
-    schedule_sources([source_of(obj) for obj in objects])
+    """Reindex these objects (or every object of these querysets) once the current transaction commits."""
+    sources = []
+    for obj in objects:
+        if isinstance(obj, QuerySet):
+            sources += sources_of(obj)
+        else:
+            sources.append(source_of(obj))
+    schedule_sources(sources)
+
+
+def sources_of(queryset: QuerySet) -> list[tuple[int, int]]:
+    if issubclass(queryset.model, Page):
+        return list(queryset.values_list("content_type_id", "pk"))
+    content_type_id = ContentType.objects.get_for_model(queryset.model).pk
+    return [(content_type_id, pk) for pk in queryset.values_list("pk", flat=True)]
 
 
 def schedule_sources(sources) -> None:
@@ -38,7 +53,10 @@ def schedule_sources(sources) -> None:
         return
     from search.tasks import sync_documents
 
-    transaction.on_commit(lambda: sync_documents.enqueue([list(key) for key in keys]))
+    # Bounded tasks: a group with thousands of posts is reindexed by several workers, not one very long task.
+    for start in range(0, len(keys), TASK_SIZE):
+        chunk = [list(key) for key in keys[start : start + TASK_SIZE]]
+        transaction.on_commit(lambda chunk=chunk: sync_documents.enqueue(chunk))
 
 
 def sync(sources) -> None:
