@@ -5,6 +5,8 @@ forum service, Wagtail's privacy and publishing actions) and then asks the searc
 (or gained) access: hits, the total and facet counts, and autocomplete.
 """
 
+import io
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
@@ -182,3 +184,28 @@ def test_an_unpublished_page_is_gone(publish, member, django_capture_on_commit_c
     with django_capture_on_commit_callbacks(execute=True), translation.override("nl"):
         page.unpublish()
     assert nothing(member, PAGE_WORD) and nothing(None, PAGE_WORD)
+
+
+def test_an_expired_page_is_gone_once_the_scheduler_unpublishes_it(publish, member, django_capture_on_commit_callbacks):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    page = publish(f"Verlopen {PAGE_WORD}", f"Tekst met {PAGE_WORD}.")
+    type(page).objects.filter(pk=page.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert nothing(member, PAGE_WORD) and nothing(None, PAGE_WORD)
+
+
+def test_a_page_moved_into_a_members_only_section_is_gone_for_visitors(
+    publish, member, django_capture_on_commit_callbacks
+):
+    section = publish("Ledensectie", "Gewone tekst.", restriction=PageViewRestriction.LOGIN)
+    page = publish(f"Verhuisd {PAGE_WORD}", f"Tekst met {PAGE_WORD}.")
+    assert seen(None, PAGE_WORD)["total"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        type(page).objects.get(pk=page.pk).move(section, pos="last-child")
+    assert nothing(None, PAGE_WORD)
+    assert seen(member, PAGE_WORD)["titles"] == [page.title]
