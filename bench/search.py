@@ -276,10 +276,14 @@ def load(size, bench_model):
             for doc in generate(size, organisations):
                 for group in doc["groups"]:
                     copy.write_row((doc["number"] + 1, group))
+        # The vocabulary per audience (search.vocabulary): a group document's words count in each of its groups.
         cursor.execute(
-            f"INSERT INTO {SearchWord._meta.db_table} (language, word) SELECT DISTINCT language, w FROM "
-            f"{SearchDocument._meta.db_table}, regexp_split_to_table(lower(title || ' ' || summary), '\\W+') w "
-            "WHERE length(w) >= 3 ON CONFLICT DO NOTHING"
+            f"INSERT INTO {SearchWord._meta.db_table} (language, word, visibility, group_id, documents)"
+            " SELECT d.language, w, d.visibility, COALESCE(g.group_id, 0), COUNT(DISTINCT d.id)"
+            f" FROM {SearchDocument._meta.db_table} d LEFT JOIN {SearchDocumentGroup._meta.db_table} g"
+            " ON g.document_id = d.id AND d.visibility = 'groups',"
+            " regexp_split_to_table(lower(d.title || ' ' || d.summary), '\\W+') w"
+            " WHERE length(w) >= 3 GROUP BY 1, 2, 3, 4"
         )
         cursor.execute(f"SELECT setval(pg_get_serial_sequence('{SearchDocument._meta.db_table}', 'id'), {size})")
     raw.commit()

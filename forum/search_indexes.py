@@ -2,7 +2,10 @@
 
 public group → everyone; platform group → members; private group → only that group's members (the group provider
 below tells search which private groups a person belongs to). Held, hidden and rejected posts are never indexed,
-and a thread's document disappears with its first post.
+and a thread's document disappears with its first post — its replies too, as they are titled by the thread.
+
+Who may read a post depends on its thread and group, so whatever changes them (the CMS form of a group, a moderator
+holding a first post, a thread moved elsewhere) reindexes what depends on them: `reindex_on_change` below.
 """
 
 from django.db.models import F as F
@@ -34,7 +37,7 @@ def thread_document(thread) -> DocumentData | None:
 
 def post_document(post) -> DocumentData | None:
     thread = post.thread
-    if post.status != PostStatus.PUBLISHED or thread.status != PostStatus.PUBLISHED or post.pk == thread.first_post_id:
+    if post.status != PostStatus.PUBLISHED or post.pk == thread.first_post_id or thread_document(thread) is None:
         return None
     return _document(thread, post, post.body_html, post.created_at, post.edited_at or post.created_at)
 
@@ -84,7 +87,25 @@ registry.register(
     queryset=lambda: (
         Post.objects.filter(status=PostStatus.PUBLISHED, thread__status=PostStatus.PUBLISHED)
         .exclude(thread__first_post=F("pk"))
-        .select_related("thread", "thread__group")
+        .select_related("thread", "thread__group", "thread__first_post")
     ),
 )
 register_group_provider(private_groups_of)
+
+# Group name and language are in every document of the group (summary, analyser); visibility decides who reads them.
+registry.reindex_on_change(
+    ForumGroup,
+    fields=["visibility", "language", "name"],
+    affected=lambda group: [Thread.objects.filter(group=group), Post.objects.filter(thread__group=group)],
+)
+# A thread stands or falls with its first post, and its replies carry its title and group.
+registry.reindex_on_change(
+    Thread,
+    fields=["status", "group", "title", "first_post"],
+    affected=lambda thread: [Thread.objects.filter(pk=thread.pk), Post.objects.filter(thread=thread)],
+)
+registry.reindex_on_change(
+    Post,
+    fields=["status", "body_markdown"],
+    affected=lambda post: [Post.objects.filter(pk=post.pk), Thread.objects.filter(first_post=post)],
+)

@@ -55,7 +55,11 @@ def clean_text(text: str) -> str:
 
 def vocabulary(data: DocumentData) -> set[str]:
     """The words "did you mean" may suggest, taken from everything a reader sees of the document."""
-    text = " ".join([data.title, data.summary, data.body, *(name for _slug, name in data.tags)]).lower()
+    return words_in(data.title, data.summary, data.body, [name for _slug, name in data.tags])
+
+
+def words_in(title: str, summary: str, body: str, tag_names) -> set[str]:
+    text = " ".join([title, summary, body, *tag_names]).lower()
     return set(WORD_PATTERN.findall(text))
 
 

@@ -10,14 +10,16 @@ from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from wagtail.models import Page
 
-from search import conf, registry
-from search.documents import DocumentData, vocabulary
-from search.models import SearchDocument, SearchDocumentGroup, SearchDocumentTag, SearchWord
+from search import conf, registry, vocabulary
+from search.documents import DocumentData
+from search.documents import vocabulary as words_of
+from search.models import SearchDocument, SearchDocumentGroup, SearchDocumentTag
 
 logger = logging.getLogger(__name__)
+TASK_SIZE = 500
 
 
 def source_of(obj) -> tuple[int, int]:
@@ -28,7 +30,21 @@ def source_of(obj) -> tuple[int, int]:
 
 
 def schedule(*objects) -> None:
-    schedule_sources([source_of(obj) for obj in objects])
+    """Reindex these objects (or every object of these querysets) once the current transaction commits."""
+    sources = []
+    for obj in objects:
+        if isinstance(obj, QuerySet):
+            sources += sources_of(obj)
+        else:
+            sources.append(source_of(obj))
+    schedule_sources(sources)
+
+
+def sources_of(queryset: QuerySet) -> list[tuple[int, int]]:
+    if issubclass(queryset.model, Page):
+        return list(queryset.values_list("content_type_id", "pk"))
+    content_type_id = ContentType.objects.get_for_model(queryset.model).pk
+    return [(content_type_id, pk) for pk in queryset.values_list("pk", flat=True)]
 
 
 def schedule_sources(sources) -> None:
@@ -38,7 +54,10 @@ def schedule_sources(sources) -> None:
         return
     from search.tasks import sync_documents
 
-    transaction.on_commit(lambda: sync_documents.enqueue([list(key) for key in keys]))
+    # Bounded tasks: a group with thousands of posts is reindexed by several workers, not one very long task.
+    for start in range(0, len(keys), TASK_SIZE):
+        chunk = [list(key) for key in keys[start : start + TASK_SIZE]]
+        transaction.on_commit(lambda chunk=chunk: sync_documents.enqueue(chunk))
 
 
 def sync(sources) -> None:
@@ -57,25 +76,31 @@ def sync_source(content_type_id: int, pk: int) -> SearchDocument | None:
 
 
 def store(content_type_id: int, pk: int, kind: str, data: DocumentData, *, mirror: bool = True) -> SearchDocument:
+    values = {
+        "kind": kind,
+        "language": data.language,
+        "title": data.title,
+        "summary": data.summary,
+        "body": data.body,
+        "tags_text": " ".join(name for _slug, name in data.tags),
+        "tags": [[slug, name] for slug, name in data.tags],
+        "organisation_id": data.organisation_id,
+        "visibility": data.visibility,
+        "url": data.url,
+        "published_at": data.published_at,
+        "updated_at": data.updated_at,
+    }
     with transaction.atomic():
-        document, _created = SearchDocument.objects.update_or_create(
-            source_type_id=content_type_id,
-            source_id=pk,
-            defaults={
-                "kind": kind,
-                "language": data.language,
-                "title": data.title,
-                "summary": data.summary,
-                "body": data.body,
-                "tags_text": " ".join(name for _slug, name in data.tags),
-                "tags": [[slug, name] for slug, name in data.tags],
-                "organisation_id": data.organisation_id,
-                "visibility": data.visibility,
-                "url": data.url,
-                "published_at": data.published_at,
-                "updated_at": data.updated_at,
-            },
+        # The row stays locked until the commit: the vocabulary is counted against the text it held before, and a
+        # second worker indexing the same source waits and then counts against this one's text.
+        document, created = SearchDocument.objects.select_for_update().get_or_create(
+            source_type_id=content_type_id, source_id=pk, defaults=values
         )
+        old_words = set() if created else vocabulary.rows_of_document(document)
+        if not created:
+            for name, value in values.items():
+                setattr(document, name, value)
+            document.save()
         document.tag_rows.all().delete()
         unique_tags = dict(data.tags)
         SearchDocumentTag.objects.bulk_create(
@@ -85,9 +110,8 @@ def store(content_type_id: int, pk: int, kind: str, data: DocumentData, *, mirro
         SearchDocumentGroup.objects.bulk_create(
             SearchDocumentGroup(document=document, group_id=group_id) for group_id in set(data.group_ids)
         )
-        SearchWord.objects.bulk_create(
-            (SearchWord(language=data.language, word=word) for word in vocabulary(data)), ignore_conflicts=True
-        )
+        new_words = vocabulary.rows(data.language, data.visibility, data.group_ids, words_of(data))
+        vocabulary.change(added=new_words, removed=old_words)
     if mirror and conf.elasticsearch_url():
         from search.backends import elasticsearch
 
@@ -96,11 +120,15 @@ def store(content_type_id: int, pk: int, kind: str, data: DocumentData, *, mirro
 
 
 def remove(content_type_id: int, pk: int) -> None:
-    document = SearchDocument.objects.filter(source_type_id=content_type_id, source_id=pk).first()
-    if document is None:
-        return
-    key, language = document.source_key, document.language
-    document.delete()
+    with transaction.atomic():
+        document = (
+            SearchDocument.objects.select_for_update().filter(source_type_id=content_type_id, source_id=pk).first()
+        )
+        if document is None:
+            return
+        key, language = document.source_key, document.language
+        vocabulary.change(added=set(), removed=vocabulary.rows_of_document(document))
+        document.delete()
     if conf.elasticsearch_url():
         from search.backends import elasticsearch
 
@@ -126,6 +154,8 @@ def reindex_database(progress=lambda iterable, total, what: iterable, *, mirror:
                 written[searchable.kind] += 1
         for stale in SearchDocument.objects.filter(source_type_id=content_type_id).exclude(source_id__in=seen):
             remove(content_type_id, stale.source_id)
+    # Counted again from scratch: whatever a crash or an old version left in the vocabulary goes.
+    vocabulary.rebuild()
     return written
 
 

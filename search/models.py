@@ -81,17 +81,25 @@ class SearchDocumentGroup(models.Model):
 
 
 class SearchWord(models.Model):
-    """The vocabulary of indexed words per language: where "did you mean" looks for a better spelling.
+    """The vocabulary where "did you mean" looks for a better spelling: per language and per audience.
 
-    Words are only added; a suggestion is offered only when it finds something the reader may see, so a word that
-    outlived its document (or comes from a document the reader may not read) never shows.
+    A row says that `documents` indexed documents readable by one audience (everyone, members, or the members of one
+    group) contain the word. Readers are offered only words of audiences they belong to, so the vocabulary tells
+    nobody what occurs in text they may not read; a row goes when its last document loses the word (edited, hidden,
+    removed, its author erased), so no removed text lingers here. Maintained by search.vocabulary.
     """
 
     language = models.CharField(max_length=8)
     word = models.CharField(max_length=60)
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
+    group_id = models.PositiveBigIntegerField(default=0)  # the group of a GROUPS row; 0 otherwise
+    # Not a PositiveIntegerField: a decrement may pass below zero for a moment before the row is deleted.
+    documents = models.IntegerField(default=0)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["language", "word"], name="search_word_language")]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "word", "visibility", "group_id"], name="search_word_audience")
+        ]
 
     def __str__(self):
         return self.word

@@ -10,6 +10,11 @@ Adding a content type is a few lines in that app's `search_indexes.py` (found au
 Pages are indexed on publish, unpublish, move and delete without more code. Other models pass `to_document`
 (object → DocumentData, or None when it must not be found) and `queryset` (what a full reindex walks), and call
 `search.indexing.schedule(obj)` after their own changes (e.g. a forum post approved, hidden or deleted).
+
+When a change to one object decides who may read others (a forum group's visibility decides its threads'),
+`reindex_on_change` says so once, and every way of saving it (a service, the CMS, a shell) reindexes them:
+
+    registry.reindex_on_change(ForumGroup, fields=["visibility"], affected=lambda group: [group.threads.all()])
 """
 
 from collections.abc import Callable, Iterable
@@ -79,6 +84,14 @@ def register_page(page_model, *, kind: str, label, label_plural=None, **builder_
         queryset=lambda: indexable_pages(page_model),
         is_page=True,
     )
+
+
+def reindex_on_change(model, *, fields, affected: Callable[[models.Model], Iterable]) -> None:
+    """After a saved `model` object commits a new value of one of `fields`, reindex `affected(obj)`: objects and
+    querysets of registered types. A save whose `update_fields` leave these fields alone costs nothing."""
+    from search import signals
+
+    signals.watch_fields(model, fields, affected)
 
 
 def unregister(model) -> None:

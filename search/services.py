@@ -68,14 +68,17 @@ def search_page(user, data) -> SearchPage:
 
 
 def did_you_mean(text: str, query: SearchQuery, backend=None) -> str | None:
-    """A respelling of the text from the indexed vocabulary that finds something this reader may read."""
+    """A respelling of the text that finds something this reader may read.
+
+    Known words and candidates come only from the vocabulary of what this reader may read (search.vocabulary): what
+    is suggested, and whether anything is, tells nothing about text the reader may not read."""
     backend = backend or get_backend()
     words = list(dict.fromkeys(word.lower() for word in _WORDS.findall(text)))
-    known = backend.known_words(words)
+    known = backend.known_words(words, query.audience)
     unknown = [word for word in words if word not in known]
     if not unknown:
         return None
-    candidates = {word: backend.similar_words(word, query.languages) for word in unknown}
+    candidates = {word: backend.similar_words(word, query.languages, query.audience) for word in unknown}
     attempts = [{word: options[0] for word, options in candidates.items() if options}]
     if len(unknown) == 1:
         attempts = [{unknown[0]: option} for option in candidates[unknown[0]][:3]]

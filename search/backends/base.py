@@ -97,9 +97,10 @@ class SearchBackend:
     def complete(self, text: str, audience: Audience, language: str, limit: int = 8) -> list[Completion]:
         raise NotImplementedError
 
-    def similar_words(self, word: str, languages: tuple[str, ...]) -> list[str]:
-        """Indexed words spelt like `word`, best first (no permission filter: callers vet them with count())."""
+    def similar_words(self, word: str, languages: tuple[str, ...], audience: Audience) -> list[str]:
+        """Words spelt like `word`, best first, from what this audience may read (search.vocabulary)."""
         raise NotImplementedError
 
-    def known_words(self, words: list[str]) -> set[str]:
+    def known_words(self, words: list[str], audience: Audience) -> set[str]:
+        """Those of `words` that occur in what this audience may read."""
         raise NotImplementedError

@@ -459,8 +459,12 @@ class ElasticsearchBackend(SearchBackend):
             options.append(Completion(type="tag", label=option.text, slug=slugs.get(option.text, "")))
         return options
 
-    def similar_words(self, word, languages):
-        return self.fallback.similar_words(word, languages)
+    # "Did you mean" reads the database's vocabulary per audience (search.vocabulary), not an Elasticsearch term or
+    # phrase suggester: those read the shard's whole term dictionary (every document, deleted ones too until a merge),
+    # and a query or a collate only filters what they return, while the corrections they propose and their order
+    # still follow the frequencies of text the reader may not read.
+    def similar_words(self, word, languages, audience):
+        return self.fallback.similar_words(word, languages, audience)
 
-    def known_words(self, words):
-        return self.fallback.known_words(words)
+    def known_words(self, words, audience):
+        return self.fallback.known_words(words, audience)

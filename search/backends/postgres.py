@@ -16,7 +16,7 @@ typo tolerance: pg_trgm on titles, tags and the vocabulary.
 from django.db import connection, transaction
 
 from accounts.models import Organisation
-from search import conf
+from search import conf, vocabulary
 from search.backends.base import SORT_DATE, TAG_FACET_SIZE, SearchResponse
 from search.backends.sql import (
     DOCUMENTS,
@@ -280,11 +280,12 @@ class PostgresBackend(SQLBackend):
         )
         return documents, tags
 
-    def similar_words(self, word, languages):
-        language_filter = f"AND language IN ({placeholders(languages)})" if languages else ""
+    def similar_words(self, word, languages, audience):
+        language_filter = f"AND w.language IN ({placeholders(languages)})" if languages else ""
+        permission, permission_params = vocabulary.permission_sql(audience)
         rows = fetch(
-            f"SELECT word, MAX(similarity(word, %s)) AS score FROM {WORDS} WHERE word %% %s {language_filter}"
-            " GROUP BY word ORDER BY score DESC, word LIMIT 5",
-            [word, word, *languages],
+            f"SELECT w.word, MAX(similarity(w.word, %s)) AS score FROM {WORDS} w WHERE w.word %% %s {language_filter}"
+            f" AND {permission} GROUP BY w.word ORDER BY score DESC, w.word LIMIT 5",
+            [word, word, *languages, *permission_params],
         )
         return [row[0] for row in rows]

@@ -11,7 +11,7 @@ another value would give; tags combine with AND and are counted within the full 
 from django.db import connection
 
 from accounts.models import Organisation
-from search import conf, registry
+from search import conf, registry, vocabulary
 from search.audience import Audience
 from search.backends.base import (
     TAG_FACET_SIZE,
@@ -254,8 +254,15 @@ class SQLBackend(SearchBackend):
         where, params = self.where(SearchQuery(text=text, audience=audience))
         return fetch(f"SELECT COUNT(*) FROM (SELECT 1 FROM {DOCUMENTS} d WHERE {where} LIMIT 1000) found", params)[0][0]
 
-    def known_words(self, words: list[str]) -> set[str]:
-        return set(SearchWord.objects.filter(word__in=words).values_list("word", flat=True))
+    def known_words(self, words: list[str], audience: Audience) -> set[str]:
+        if not words:
+            return set()
+        permission, params = vocabulary.permission_sql(audience)
+        rows = fetch(
+            f"SELECT DISTINCT w.word FROM {WORDS} w WHERE w.word IN ({placeholders(words)}) AND {permission}",
+            [*words, *params],
+        )
+        return {row[0] for row in rows}
 
     def complete(self, text: str, audience: Audience, language: str, limit: int = 8) -> list[Completion]:
         documents, tags = self.completion_rows(text, audience, language, limit)

@@ -10,6 +10,7 @@ way round). Use PostgreSQL or Elasticsearch for real stemming.
 import difflib
 import re
 
+from search import vocabulary
 from search.backends.base import SORT_DATE
 from search.backends.sql import DOCUMENTS, TAGS, WORDS, SQLBackend, escape_like, fetch, permission_sql, placeholders
 from search.documents import MARK_END, MARK_START
@@ -76,15 +77,16 @@ class SQLiteBackend(SQLBackend):
         )
         return documents, tags
 
-    def similar_words(self, word, languages):
+    def similar_words(self, word, languages, audience):
         # No trigram index here: compare with the words that start alike and are about as long.
-        language_filter = f"AND language IN ({placeholders(languages)})" if languages else ""
+        language_filter = f"AND w.language IN ({placeholders(languages)})" if languages else ""
+        permission, permission_params = vocabulary.permission_sql(audience)
         candidates = [
             row[0]
             for row in fetch(
-                f"SELECT DISTINCT word FROM {WORDS} WHERE word LIKE %s ESCAPE '\\' AND length(word) BETWEEN %s AND %s"
-                f" {language_filter}",
-                [f"{escape_like(word[:1])}%", len(word) - 2, len(word) + 2, *languages],
+                f"SELECT DISTINCT w.word FROM {WORDS} w WHERE w.word LIKE %s ESCAPE '\\'"
+                f" AND length(w.word) BETWEEN %s AND %s {language_filter} AND {permission}",
+                [f"{escape_like(word[:1])}%", len(word) - 2, len(word) + 2, *languages, *permission_params],
             )
         ]
         return difflib.get_close_matches(word, candidates, n=5, cutoff=0.75)

@@ -11,6 +11,7 @@ from search import indexing
 from search.audience import register_group_provider, unregister_group_provider
 from search.documents import DocumentData
 from search.models import Visibility
+from tests.forum.conftest import make_group, people, private_group  # noqa: F401  (forum fixtures, for forum documents)
 
 _numbers = itertools.count(1)
 PRIVATE_GROUP_ID = 4242

@@ -259,3 +259,17 @@ def test_live_search_stems_filters_and_completes(cluster, publish, group_documen
     assert {"Levend cluster", "Levend leden", "Levend groep"} <= {hit.title for hit in group.hits}
     assert any("<mark>" in hit.snippet for hit in group.hits)
     assert "Levend cluster" in [option.label for option in backend.complete("Levend", VISITOR, "nl")]
+
+
+def test_did_you_mean_offers_only_words_of_what_the_reader_may_read(publish, group_document, cluster_down):
+    """The suggestions come from the database's vocabulary per audience, also with Elasticsearch (see the backend)."""
+    publish("Openbaar verslag", "Mevrouw jansen opende de bijeenkomst.")
+    group_document("Groepsverslag", "Meneer janszen belde opnieuw.")
+    backend = get_backend()
+    assert backend.name == "elasticsearch"
+    for audience in (VISITOR, Audience(member=True)):
+        assert backend.known_words(["janszen", "jansen"], audience) == {"jansen"}
+        assert "janszen" not in backend.similar_words("janszem", (), audience)
+    in_group = Audience(member=True, group_ids=frozenset({4242}))
+    assert backend.known_words(["janszen"], in_group) == {"janszen"}
+    assert backend.similar_words("janszem", (), in_group)[0] == "janszen"
