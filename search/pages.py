@@ -1,7 +1,8 @@
 """Wagtail pages as search documents.
 
 Members-only pages: a page (or an ancestor) with Wagtail's view restriction "Private, accessible to logged-in
-users" is members-only in search: only members (accounts.roles.is_member) find it. A page type may also have a
+users" is members-only in search (accounts.access.requires_membership, the rule page serving applies): only
+members find it. A page type may also have a
 boolean `members_only` field with the same meaning. Pages restricted by password or to Django groups are never
 indexed. Drafts, pages waiting in a workflow and unpublished or expired pages are never indexed: the page row
 holds the live version, and a pending revision stays out of the index until it is published.
@@ -12,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import get_text_for_indexing
 
+from accounts.access import requires_membership
 from search.documents import DocumentData
 from search.models import Visibility
 
@@ -23,7 +25,7 @@ def page_visibility(page: Page) -> str | None:
     kinds = {restriction.restriction_type for restriction in page.get_view_restrictions()}
     if kinds & set(_HIDDEN_RESTRICTIONS):
         return None
-    if PageViewRestriction.LOGIN in kinds or getattr(page, "members_only", False):
+    if requires_membership(page):
         return Visibility.MEMBERS
     return Visibility.PUBLIC
 
