@@ -344,8 +344,9 @@ def test_no_canary_leaks_and_each_shows_where_it_belongs(world, client, role, su
     text = surface.fetch(Cell(client=client, world=world, role=role))
     seen = seen_in(text, surface.look_for)
     may_read = {name for name, canary in CANARIES.items() if role in canary.readers}
-    assert not seen - may_read, f"{role} sees what they may not read on {surface.name}"
-    assert not expected_present(surface, role) - seen, f"{role} misses what belongs on {surface.name}"
+    leaked, missing = sorted(seen - may_read), sorted(expected_present(surface, role) - seen)
+    assert not leaked, f"{role} sees {leaked} on {surface.name}, which they may not read"
+    assert not missing, f"{role} misses {missing} on {surface.name}, where it belongs"
 
 
 # --- the real login paths ------------------------------------------------------------------------------------------
@@ -368,7 +369,8 @@ def test_no_login_path_lets_a_non_member_read_members_content(world, client, rol
     )
     text = surface.fetch(Cell(client=client, world=world, role=role))
     may_read = {name for name, canary in CANARIES.items() if role in canary.readers}
-    assert not seen_in(text, surface.look_for) - may_read
+    leaked = sorted(seen_in(text, surface.look_for) - may_read)
+    assert not leaked, f"{role}, after trying {path}, sees {leaked} on {surface.name}"
 
 
 def test_a_member_logging_in_on_the_platform_reads_members_content(world, client):
