@@ -84,6 +84,13 @@ class Canary:
         return self.finder[:position] + letter + self.finder[position + 1 :]
 
     @property
+    def decoy(self) -> str:
+        """A public word one letter off the finder (another letter than `misspelt`): whoever may not read the
+        canary must get the same "did you mean" for its finder as for a word never written, i.e. this decoy."""
+        letter = "x" if self.finder[1] != "x" else "y"
+        return self.finder[0] + letter + self.finder[2:]
+
+    @property
     def words(self) -> str:
         """What the canary's text carries: its token, its finder and the word every canary shares."""
         return f"{self.token} {self.finder} {SHARED}"
@@ -113,6 +120,8 @@ CANARIES = {
 }
 # In every canary: a search for it matches public and private things alike (what facets are counted over).
 SHARED = "kanariegedeeld"
+# In the public page: one decoy per canary but the public one (see Canary.decoy).
+DECOYS = " ".join(canary.decoy for canary in CANARIES.values() if canary.name != "public")
 SEARCHABLE = (
     "public",
     "members_page",
@@ -278,7 +287,7 @@ def _build(world: World) -> None:
             title=f"Openbaar {words('public')}",
             slug=f"kanarie-{finder('public')}",
             summary=f"Openbare samenvatting {words('public')}",
-            body=paragraph(f"Openbare tekst {words('public')}."),
+            body=paragraph(f"Openbare tekst {words('public')}. {DECOYS}"),
         ),
         nl_home,
         tags=[finder("public")],

@@ -183,6 +183,16 @@ def did_you_mean(cell):
     return cell.gets(*(url("search:search") + f"?q={canary.misspelt}" for canary in CANARIES.values()))
 
 
+def did_you_mean_oracle(cell):
+    """A search for a canary's own word: the token stands for "answered as if the word exists" (results, or no
+    suggestion of the public decoy), which only a reader may be told."""
+    answered = []
+    for canary in CANARIES.values():
+        if canary.name != "public" and canary.decoy not in cell.get(url("search:search") + f"?q={canary.finder}"):
+            answered.append(canary.token)
+    return " ".join(answered)
+
+
 def tag_pages(cell):
     return cell.gets(*(url("tags:tag", slug=CANARIES[name].finder) for name in TAGGED))
 
@@ -296,6 +306,7 @@ SURFACES = [
     Surface("facets", facets, dict.fromkeys(TAGGED, ALL), look_for="finder"),
     Surface("autocomplete", autocomplete, dict.fromkeys(set(SEARCHABLE) - {"private_reply"}, ALL)),
     Surface("did you mean", did_you_mean, dict.fromkeys(SEARCHABLE, ALL), look_for="finder"),
+    Surface("did you mean: known words", did_you_mean_oracle, dict.fromkeys(set(SEARCHABLE) - {"public"}, ALL)),
     Surface("tag pages", tag_pages, dict.fromkeys(TAGGED, ALL)),
     Surface("sitemap.xml", sitemap, {"public": ALL}, look_for="finder"),
     Surface(
