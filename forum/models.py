@@ -121,6 +121,30 @@ class ForumGroup(models.Model):
 
         return reverse("forum:group", kwargs={"slug": self.slug})
 
+    # The same rules as ForumGroupQuerySet, for one group already in hand (tests/trust checks that they agree).
+
+    def is_visible_to(self, user) -> bool:
+        return self._known_to(user, [GroupMembership.Status.ACTIVE, GroupMembership.Status.INVITED])
+
+    def is_readable_by(self, user) -> bool:
+        return self._known_to(user, [GroupMembership.Status.ACTIVE])
+
+    def _known_to(self, user, statuses) -> bool:
+        if is_site_moderator(user) or self.visibility == self.Visibility.PUBLIC:
+            return True
+        if not roles.is_member(user):
+            return False
+        if self.visibility == self.Visibility.PLATFORM:
+            return True
+        return self.memberships.filter(user=user, status__in=statuses).exists()
+
+    def is_moderated_by(self, user) -> bool:
+        if is_site_moderator(user):
+            return True
+        if not user.is_authenticated:
+            return False
+        return self.memberships.active().moderators().filter(user=user).exists()
+
     def moderating_users(self):
         """Active accounts that moderate this group (the other side of `ForumGroupQuerySet.moderated_by`): its
         active group moderators and the members of the site moderators' group."""
@@ -264,6 +288,10 @@ class Thread(models.Model):
 
         return reverse("forum:thread", kwargs={"pk": self.pk})
 
+    def is_visible_to(self, user) -> bool:
+        """ThreadQuerySet.visible_to for one thread."""
+        return self.group.is_readable_by(user) and _shown(self, user, self.group)
+
 
 class PostQuerySet(models.QuerySet):
     def published(self):
@@ -331,9 +359,23 @@ class Post(models.Model):
     def is_published(self):
         return self.status == PostStatus.PUBLISHED
 
+    def is_visible_to(self, user) -> bool:
+        """PostQuerySet.visible_to for one post."""
+        thread = self.thread
+        return thread.is_visible_to(user) and _shown(self, user, thread.group)
+
     @property
     def is_first(self):
         return self.thread.first_post_id == self.pk
+
+
+def _shown(item, user, group) -> bool:
+    """A thread or post in a readable group: published, or the reader's own, or in a group they moderate."""
+    if item.status == PostStatus.PUBLISHED:
+        return True
+    if not user.is_authenticated:
+        return False
+    return item.author_id == user.pk or group.is_moderated_by(user)
 
 
 class PostRevision(models.Model):

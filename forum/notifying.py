@@ -23,6 +23,8 @@ def post_can_view(user, post) -> bool:
 def post_visible(user):
     from django.db.models import Q
 
+    if not user.is_authenticated:
+        return Post.objects.none()
     return Post.objects.visible_to(user).filter(Q(status=PostStatus.PUBLISHED) | Q(author=user))
 
 

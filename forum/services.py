@@ -117,6 +117,21 @@ def check_length(body_markdown: str):
         )
 
 
+def reportable_posts(user):
+    """Posts `user` may report: published posts of others that they can read, for platform members only."""
+    if not roles.is_member(user):
+        return Post.objects.none()
+    return Post.objects.visible_to(user).published().exclude(author=user)
+
+
+def can_report(post, user, *, readable: bool | None = None) -> bool:
+    """reportable_posts for one post; `readable` when it is already known whether `user` may read it (a thread
+    page shows only posts its reader may read), so no query is needed per post."""
+    if not roles.is_member(user) or post.status != PostStatus.PUBLISHED or post.author_id == user.pk:
+        return False
+    return post.is_visible_to(user) if readable is None else readable
+
+
 def can_edit(post, user) -> bool:
     if post.author_id is None or post.author_id != getattr(user, "pk", None):
         return False

@@ -42,7 +42,7 @@ def thread_detail(request, pk):
         post.is_new = user.is_authenticated and last_read is not None and post.created_at > last_read
         post.is_own = user.is_authenticated and post.author_id == user.pk
         post.can_edit = post.is_own and services.can_edit_loaded(post, thread, membership, can_moderate)
-        post.can_report = user.is_authenticated and not post.is_own and post.status == PostStatus.PUBLISHED
+        post.can_report = services.can_report(post, user, readable=True)
     if posts:
         # Mark as read up to the newest post shown, so later pages still count as new.
         services.mark_read(thread, user, max(p.created_at for p in posts) if page.has_next() else None)

@@ -15,9 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts import roles
+from forum import services as forum_services
 from forum.errors import ForumError
-from forum.models import ForumGroup, GroupMembership, Post, is_site_moderator
+from forum.models import ForumGroup, GroupMembership, is_site_moderator
 from forum.moderation import actions, services
 from forum.moderation.forms import AuditFilterForm, QueueFilterForm, ReportForm
 from forum.moderation.models import AuditEntry, Report, ReviewItem
@@ -38,12 +38,7 @@ def _require_moderator(user):
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
     """A member reports a post they can read (not their own). Nobody but moderators learns of it."""
-    if not roles.is_member(request.user):
-        raise Http404
-    post = get_object_or_404(
-        Post.objects.visible_to(request.user).published().exclude(author=request.user).select_related("thread"),
-        pk=pk,
-    )
+    post = get_object_or_404(forum_services.reportable_posts(request.user).select_related("thread"), pk=pk)
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -127,6 +127,21 @@ class Worksheet(models.Model):
     def __str__(self):
         return self.title
 
+    def is_readable_by(self, user) -> bool:
+        """WorksheetQuerySet.readable_by for one worksheet."""
+        if not user.is_authenticated:
+            return False
+        if self.owner_id == user.pk:
+            return True
+        from accounts.models import Membership
+
+        return (
+            self.invitations.filter(invitee=user).exists() and Membership.objects.active().filter(user=user).exists()
+        )
+
+    def is_editable_by(self, user) -> bool:
+        return user.is_authenticated and self.owner_id == user.pk
+
 
 class Stakeholder(models.Model):
     worksheet = models.ForeignKey(Worksheet, on_delete=models.CASCADE, related_name="stakeholders")

@@ -226,6 +226,10 @@ class ExperienceSubmission(models.Model):
     def __str__(self):
         return self.title
 
+    def is_visible_to(self, user) -> bool:
+        """SubmissionQuerySet.visible_to for one submission."""
+        return user.is_authenticated and (can_moderate(user) or self.author_id == user.pk)
+
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.CHANGES_REQUESTED)

@@ -346,6 +346,16 @@ class TrainingSession(Orderable):
                 self.cancelled_at, self.cancelled_by_id = stored
         super().save(*args, **kwargs)
 
+    def is_manageable_by(self, user) -> bool:
+        """TrainingSessionQuerySet.manageable_by for one session: whether `user` may see its participants."""
+        from accounts import roles
+
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser or roles.in_group(user, roles.EDITORS):
+            return True
+        return roles.in_group(user, roles.TRAINERS) and self.page.owner_id == user.pk
+
     @property
     def capacity_or_default(self) -> int:
         return self.capacity or self.page.max_group_size
