@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
+from config.params import positive_int
 from forum import display, services
 from forum.errors import ForumError
 from forum.forms import PostForm, ThreadForm
@@ -77,9 +78,8 @@ def post_permalink(request, pk):
 
 
 def _related_page(request, value):
-    if not value or not str(value).isdigit():
-        return None
-    return Page.objects.live().filter(pk=int(value)).first()
+    pk = positive_int(value)
+    return None if pk is None else Page.objects.live().filter(pk=pk).first()
 
 
 @login_required
@@ -125,9 +125,9 @@ def reply(request, pk):
     group = thread.group
     blocked = posting_blocked(group, request.user, thread=thread)
     initial = {}
-    quoted = request.GET.get("quote")
-    if request.method == "GET" and quoted and quoted.isdigit():
-        source = Post.objects.visible_to(request.user).filter(thread=thread, pk=int(quoted)).first()
+    quoted = positive_int(request.GET.get("quote"))
+    if request.method == "GET" and quoted is not None:
+        source = Post.objects.visible_to(request.user).filter(thread=thread, pk=quoted).first()
         if source is not None:
             initial["body"] = quote(source.body_markdown)
     initial["pseudonymous"] = ThreadPseudonym.objects.filter(thread=thread, user=request.user).exists()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import roles
+from config.params import natural_int
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership, Post, is_site_moderator
 from forum.moderation import actions, services
@@ -194,10 +195,9 @@ def act(request, kind, pk, action_id):
             return render(request, "forum_moderation/action.html", context, status=400)
         data.update(form.cleaned_data)
     if kind == "item":
-        try:
-            data["version"] = int(request.POST.get("version", ""))
-        except ValueError:
-            data["version"] = -1
+        # No number matches no version: the item then counts as changed since the moderator opened it.
+        version = natural_int(request.POST.get("version"))
+        data["version"] = -1 if version is None else version
     try:
         result = action.apply(request.user, obj, data)
     except services.AlreadyHandled as error:
