@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import roles, services
 from accounts.forms import LoginForm, MembershipDecisionForm, ProfileForm, ResendVerificationForm, SignupForm
 from accounts.models import Membership, Organisation
+from config.params import local_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -93,6 +94,9 @@ def resend_verification(request):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
+
+    def get_redirect_url(self):
+        return local_url(self.request, super().get_redirect_url()) or ""
 
     def dispatch(self, request, *args, **kwargs):
         # A logged-in person sent here (e.g. by the CMS, which they may not use) goes on, or to their profile:

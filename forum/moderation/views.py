@@ -11,12 +11,11 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts import roles
-from config.params import natural_int
+from config.params import local_url, natural_int
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership, Post, is_site_moderator
 from forum.moderation import actions, services
@@ -167,10 +166,7 @@ def _default_next(kind, obj):
 
 
 def _safe_next(request, fallback):
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
-        return candidate
-    return fallback
+    return local_url(request, request.POST.get("next") or request.GET.get("next")) or fallback
 
 
 @login_required

@@ -42,3 +42,12 @@ def test_deciding_on_a_request_withdrawn_meanwhile_says_it_was_handled(world):
 
     with pytest.raises(ForumError, match="already been handled"):
         forum_services.decide_request(request, True, by=world.moderator_b)
+
+
+@pytest.mark.parametrize("next_value", ["٣", "abc"])
+def test_a_moderator_action_with_an_odd_next_goes_to_the_default_place(world, as_user, client, next_value):
+    thread = world.thread()
+    as_user(world.moderator_a)
+    response = client.post(f"/en/forum/moderation/act/thread/{thread.pk}/lock/", {"next": next_value})
+    assert response.status_code == 302
+    assert response["Location"] == thread.get_absolute_url()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.params import MAX_ID, natural_int, positive_int
+from config.params import MAX_ID, local_url, natural_int, positive_int
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,20 @@ def test_a_nul_in_a_query_parameter_name_or_value_is_a_bad_request_that_says_why
     response = client.get("/en/forum/", {"page": ["1", "2\x00"]})
     assert response.status_code == 400
     assert "cannot contain" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("/nl/forum/?page=2", "/nl/forum/?page=2"),
+        ("٣", None),  # redirect() would try to reverse it as a view name
+        ("abc", None),
+        ("//evil.example/", None),
+        ("/\\evil.example/", None),
+        ("https://evil.example/", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_only_a_path_on_this_site_is_a_place_to_go_next(rf, value, expected):
+    assert local_url(rf.get("/"), value) == expected
