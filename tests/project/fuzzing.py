@@ -38,11 +38,28 @@ ODD = (
     "1e3",
     "%2F..%2F",
 )
-# Names the views read from the query string (grep request.GET) and the GET forms' fields (search, queues, log).
+# Names the views read from the query string (grep request.GET) and the fields of the forms they fill from it.
 QUERY_NAMES = (
     "page", "q", "quote", "next", "from", "to", "check", "add", "type", "tag", "language", "organisation", "sort",
-    "status", "group", "action", "actor", "reason", "kind", "format", "preview", "unknown",
+    "status", "group", "action", "audience", "format", "setting", "outcome", "phase", "unknown",
 )  # fmt: skip
+# The names a view reads, so its requests carry at least one of them (the other views get any of QUERY_NAMES).
+VIEW_QUERY_NAMES = {
+    "forum.thread_views.reply": ("quote",),
+    "forum.thread_views.new_thread": ("page",),
+    "forum.thread_views.thread_detail": ("page",),
+    "forum.views.group_detail": ("page",),
+    "notifications.views.notification_list": ("page",),
+    "forum.moderation.views.queue": ("page", "status", "group"),
+    "forum.moderation.views.audit_log": ("page", "action", "group"),
+    "forum.moderation.views.act": ("next",),
+    "search.views.search": ("q", "page", "sort", "type", "tag", "language", "organisation"),
+    "search.views.autocomplete": ("q",),
+    "protocols.views.compare": ("from", "to"),
+    "protocols.views.suitability": ("check",),
+    "knowledge.dilemmas.views.step": ("add",),
+    "wagtail.views.serve": ("tag", "audience", "format", "language", "setting", "outcome", "phase", "check"),
+}
 # Names of POST fields that no rendered form shows (buttons and fields of endpoints without a page of their own).
 POST_NAMES = (
     "answer", "useful", "watch", "next", "items", "version", "remove", "add", "related_page", "reason", "days",
@@ -178,6 +195,13 @@ def slot_value(route: Route, slot: Slot, known: Known):
 def path_of(route: Route, language: str, values: dict) -> str:
     path = "".join(p if isinstance(p, str) else values[p] for p in route.parts)
     return f"/{language}/{path}" if route.i18n else f"/{path}"
+
+
+def query_pairs(route: Route, known: Known):
+    names = VIEW_QUERY_NAMES.get(route.lookup)
+    if names:
+        return pairs(names, known.by_name, min_size=1)
+    return pairs(QUERY_NAMES, known.by_name)
 
 
 def pairs(names, known_values=None, *, min_size=0, max_size=4):

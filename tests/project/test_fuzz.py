@@ -16,6 +16,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client
+from django.urls import NoReverseMatch
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from taggit.models import Tag
@@ -50,6 +51,9 @@ WAGTAIL_OWN = {
     "wagtail.images.views.chooser.ImageChosenView": ValueError,
     "wagtail.documents.views.chooser.DocumentChosenView": ValueError,
     "wagtail.snippets.views.chooser.SnippetChosenView": ValueError,
+    # The page views (delete, copy, move…) accept any relative "next" and hand it to redirect(), which tries to
+    # reverse "ææ" as a view name (wagtail/admin/views/pages/delete.py, get_valid_next_url_from_request).
+    "wagtail.admin.viewsets.pages.PageViewSetRegistry.as_view.<locals>.view_router": NoReverseMatch,
 }
 # Which rows a view's id parameters name, so the values drawn for them exist (others: small numbers, odd values).
 VIEW_IDS = {
@@ -182,7 +186,7 @@ def exercise(route, data, user, known, failures):
     language = data.draw(st.sampled_from(fuzzing.LANGUAGES)) if route.i18n else ""
     values = {p: data.draw(fuzzing.slot_value(route, p, known)) for p in route.parts if isinstance(p, fuzzing.Slot)}
     path = fuzzing.path_of(route, language, values)
-    query = fuzzing.encode(data.draw(fuzzing.pairs(fuzzing.QUERY_NAMES, known.by_name)))
+    query = fuzzing.encode(data.draw(fuzzing.query_pairs(route, known)))
     response, content = send(route, user, "GET", f"{path}?{query}" if query else path, "", failures)
     if response is None or response.status_code == 404:
         return  # the POST would look up the same missing or unreadable object
@@ -232,3 +236,7 @@ def test_every_pattern_is_requested():
     planned = {route for round_number in range(EXAMPLES) for route, _role in plan(routes, round_number)}
     assert {r for r in routes if not r.admin} <= planned
     assert len([r for r in planned if r.admin]) >= ADMIN_SAMPLE * EXAMPLES
+    # The tables name views that exist (a renamed view would silently lose its ids and query names).
+    assert set(fuzzing.VIEW_QUERY_NAMES) <= lookups
+    assert all(any(lookup.startswith(prefix) for lookup in lookups) for prefix in VIEW_IDS)
+    assert set(WAGTAIL_OWN) <= lookups
