@@ -25,3 +25,7 @@ def test_a_search_with_a_nul_byte_in_the_query_string_is_a_bad_request_that_says
 def test_a_very_long_search_is_shortened_and_the_reader_told(client):
     response = client.get("/en/search/", {"q": "a" * 5000})
     assert response.status_code == 200
+
+
+def test_autocomplete_with_a_nul_byte_is_a_bad_request(client):
+    assert client.get("/en/search/autocomplete/", {"q": "media\x00"}).status_code == 400
