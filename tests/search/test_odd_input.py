@@ -29,3 +29,13 @@ def test_a_very_long_search_is_shortened_and_the_reader_told(client):
 
 def test_autocomplete_with_a_nul_byte_is_a_bad_request(client):
     assert client.get("/en/search/autocomplete/", {"q": "media\x00"}).status_code == 400
+
+
+@pytest.mark.parametrize("word", ["a" * 3000, "æ" * 1100])
+def test_a_word_longer_than_postgresql_takes_is_searched_shortened_even_with_a_high_length_limit(
+    client, settings, word
+):
+    # PostgreSQL refuses tsquery words of 2,047 bytes and more, whatever the deployment sets as the query limit.
+    settings.SEARCH_MAX_QUERY_LENGTH = 5000
+    assert client.get("/en/search/", {"q": word}).status_code == 200
+    assert client.get("/en/search/autocomplete/", {"q": word}).status_code == 200
