@@ -5,18 +5,22 @@ role, with odd values in its path parameters and query string, and every POST fo
 with odd values in its fields (some left out, some sent twice), plus fields no form shows. Values that exist in the
 demo content are mixed in, so the requests get past the lookups into the code behind them. Each request runs in a
 savepoint that is rolled back, so what one request changes (a deleted account, a left group) does not decide what
-the next one finds, and the run is the same every time (derandomize).
+the next one finds, and the run is the same every time (derandomize). Forms that need a particular object (an own
+worksheet, a moderated group, a member to act on) get a round of their own on fixed pages (form_pages).
+
+FUZZ_LOG=/some/file appends every request and its status to that file, to see how the requests spread.
 """
 
 import os
 import traceback
 
 import pytest
+from django import forms
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, resolve
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from taggit.models import Tag
@@ -30,6 +34,24 @@ from knowledge.experiences.actions import ACTIONS as EXPERIENCE_ACTIONS
 from tests.project import fuzzing
 
 pytestmark = pytest.mark.django_db
+
+# The forms the form pages (see form_pages) must reach with data, so a changed page cannot quietly skip them.
+FORMS_ON_FORM_PAGES = {
+    "knowledge.dilemmas.forms.InventoryForm",
+    "knowledge.dilemmas.forms.StakeholderForm",
+    "knowledge.dilemmas.forms.OptionForm",
+    "knowledge.dilemmas.forms.WeighingForm",
+    "knowledge.dilemmas.forms.InviteForm",
+    "forum.forms.ThreadForm",
+    "forum.forms.InviteForm",
+    "forum.moderation.forms.ReasonForm",
+    "forum.moderation.forms.SuspendForm",
+    "accounts.forms.MembershipDecisionForm",
+    "knowledge.training.forms.TrajectoryStepForm",
+    "knowledge.training.forms.CatalogueFilterForm",
+    "knowledge.experiences.forms.FilterForm",
+    "protocols.forms.ProtocolFilterForm",
+}
 
 ROLES = ("visitor", "unverified", "pending", "member", "group_moderator", "site_moderator", "editor", "superuser")
 STAFF = ("editor", "superuser")
@@ -99,6 +121,7 @@ def people(make_user):
         "site_moderator": Group.objects.get(name=roles.MODERATORS).user_set.order_by("pk").first(),
         "editor": User.objects.get(email="redacteur@almere.example"),
         "superuser": User.objects.filter(is_superuser=True).order_by("pk").first(),
+        "coordinator": User.objects.get(email="coordinator@amersfoort.example"),  # for the form pages only
     }
 
 
@@ -128,6 +151,44 @@ def known_values() -> fuzzing.Known:
         },
         by_view={lookup: view_ids(lookup) for lookup in {route.lookup for route in fuzzing.routes()}},
     )
+
+
+def form_pages(people) -> list[tuple[str, str]]:
+    """(role, path) of the pages that hold the forms a role needs a particular object for (their own worksheet,
+    a group they moderate, a member to act on), which drawn values reach only by luck."""
+    from knowledge.dilemmas.models import Worksheet
+    from knowledge.experiences.models import ExperienceIndexPage
+    from knowledge.training.models import TrainingIndexPage
+    from protocols.models import ChecklistRun, ProtocolIndexPage
+
+    member, moderator = people["member"], people["group_moderator"]
+    worksheet = Worksheet.objects.filter(owner=member).order_by("pk").first()
+    moderated = ForumGroup.objects.filter(
+        memberships__user=moderator, memberships__role=GroupMembership.Role.MODERATOR
+    ).first()
+    membership = GroupMembership.objects.filter(group=moderated).exclude(user=moderator).order_by("pk").first()
+    thread = moderated.threads.order_by("pk").first()
+    joined = ForumGroup.objects.filter(memberships__user=member, memberships__status="active").order_by("pk").first()
+    run = ChecklistRun.objects.order_by("pk").first()
+    pages = [("member", f"/nl/worksheets/{worksheet.pk}/step/{n}/") for n in (1, 2, 3)]
+    pages += [
+        ("member", f"/nl/worksheets/{worksheet.pk}/sharing/"),
+        ("member", f"/nl/worksheets/{worksheet.pk}/"),
+        ("member", f"/nl/forum/groups/{joined.slug}/new/"),
+        ("group_moderator", f"/nl/forum/groups/{moderated.slug}/invite/"),
+        ("group_moderator", f"/nl/forum/moderation/act/thread/{thread.pk}/move/"),
+        ("coordinator", "/nl/accounts/organisations/amersfoort/members/"),
+        ("coordinator", "/nl/training/trajectory/amersfoort/edit/"),
+    ]
+    pages += [("site_moderator", f"/nl/forum/moderation/act/member/{membership.pk}/{action}/") for action in
+              ("warn", "suspend", "remove_member")]  # fmt: skip
+    if run is not None:
+        pages.append(("owner", f"/nl/protocols/{run.page_id}/checklist/{run.pk}/"))
+        people["owner"] = run.user
+    for model in (TrainingIndexPage, ExperienceIndexPage, ProtocolIndexPage):
+        index = model.objects.live().filter(locale__language_code="nl").first()
+        pages.append(("visitor", index.url))  # their filter forms read the query string
+    return pages
 
 
 def view_ids(lookup: str) -> dict[str, list[str]]:
@@ -182,6 +243,11 @@ def send(route, user, method, url, body, failures):
     return response, content
 
 
+def page_route(path: str) -> fuzzing.Route:
+    """A fixed path as a route without parameters (its query string and form are still drawn)."""
+    return fuzzing.Route((path.lstrip("/"),), resolve(path)._func_path, i18n=False)
+
+
 def exercise(route, data, user, known, failures):
     language = data.draw(st.sampled_from(fuzzing.LANGUAGES)) if route.i18n else ""
     values = {p: data.draw(fuzzing.slot_value(route, p, known)) for p in route.parts if isinstance(p, fuzzing.Slot)}
@@ -199,9 +265,9 @@ def exercise(route, data, user, known, failures):
     send(route, user, "POST", form.action if form else path, body, failures)
 
 
-def test_no_request_gets_a_server_error(people):
+def run_rounds(people, planned_for_round) -> list[str]:
+    """EXAMPLES rounds of requests (see exercise), each request as its role; the failures, described."""
     known = known_values()
-    routes = fuzzing.routes()
     failures = []
     rounds = iter(range(EXAMPLES * 10))
 
@@ -214,14 +280,40 @@ def test_no_request_gets_a_server_error(people):
         suppress_health_check=list(HealthCheck),
     )
     @given(st.data())
-    def round_over_every_pattern(data):
-        for route, role in plan(routes, next(rounds)):
+    def round_of_requests(data):
+        for route, role in planned_for_round(next(rounds)):
             found = []
             exercise(route, data, people[role], known, found)
             failures.extend(f"as {role}: {failure}" for failure in found)
 
-    round_over_every_pattern()
+    round_of_requests()
+    return failures
+
+
+def test_no_request_gets_a_server_error(people):
+    routes = fuzzing.routes()
+    failures = run_rounds(people, lambda round_number: plan(routes, round_number))
     assert not failures, f"{len(failures)} requests failed:\n" + "\n".join(failures)
+
+
+def test_no_form_post_gets_a_server_error(people, monkeypatch):
+    """The forms that need a particular object (an own worksheet, a moderated group, a member to act on), each
+    posted with odd values in every round, and every form of ours is filled at least once."""
+    filled = set()
+    original_init = forms.BaseForm.__init__
+
+    def recording_init(self, data=None, *args, **kwargs):
+        if data is not None:
+            filled.add(type(self))
+        original_init(self, data, *args, **kwargs)
+
+    monkeypatch.setattr(forms.BaseForm, "__init__", recording_init)
+    on_pages = [(page_route(path), role) for role, path in form_pages(people)]
+    failures = run_rounds(people, lambda round_number: on_pages)
+    assert not failures, f"{len(failures)} requests failed:\n" + "\n".join(failures)
+    filled_names = {f"{cls.__module__}.{cls.__qualname__}" for cls in filled}
+    not_reached = sorted(FORMS_ON_FORM_PAGES - filled_names)
+    assert not not_reached, f"forms no request filled: {not_reached}"
 
 
 def test_every_pattern_is_requested():
