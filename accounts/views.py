@@ -21,6 +21,7 @@ from accounts.forms import (
     SignupForm,
 )
 from accounts.models import Membership, Organisation
+from config.params import local_url
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,6 +102,9 @@ def resend_verification(request):
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
+
+    def get_redirect_url(self):
+        return local_url(self.request, super().get_redirect_url()) or ""
 
     def dispatch(self, request, *args, **kwargs):
         # A logged-in person sent here (e.g. by the CMS, which they may not use) goes on, or to their profile:

@@ -26,6 +26,15 @@ def _locked_group(group) -> ForumGroup:
     return ForumGroup.objects.select_for_update().get(pk=group.pk)
 
 
+def _locked_membership(membership, gone_message) -> GroupMembership:
+    """The membership row as it is now, locked; a ForumError when it is gone (the person left or withdrew
+    between the page being shown and the button being pressed)."""
+    current = GroupMembership.objects.select_for_update().filter(pk=membership.pk).first()
+    if current is None:
+        raise ForumError(gone_message)
+    return current
+
+
 def _has_room(group) -> bool:
     if group.max_members is None:
         return True
@@ -112,7 +121,7 @@ def respond_to_invitation(membership, accept: bool) -> GroupMembership:
         raise ForumError(_("This invitation is no longer open."))
     with transaction.atomic():
         group = _locked_group(membership.group)
-        membership = GroupMembership.objects.select_for_update().get(pk=membership.pk)
+        membership = _locked_membership(membership, _("This invitation is no longer open."))
         if membership.status != Status.INVITED:
             raise ForumError(_("This invitation is no longer open."))
         if accept:
@@ -127,7 +136,7 @@ def decide_request(membership, accept: bool, *, by) -> GroupMembership:
     """A group moderator accepts or declines a request to join; the person is notified either way."""
     with transaction.atomic():
         group = _locked_group(membership.group)
-        membership = GroupMembership.objects.select_for_update().get(pk=membership.pk)
+        membership = _locked_membership(membership, _("This request has already been handled."))
         if membership.status != Status.REQUESTED:
             raise ForumError(_("This request has already been handled."))
         if accept and not _has_room(group):
@@ -142,15 +151,19 @@ def decide_request(membership, accept: bool, *, by) -> GroupMembership:
 
 def suspend_member(membership, until) -> GroupMembership:
     """Until `until` (a datetime; None lifts the suspension) the member reads but cannot post."""
-    membership.suspended_until = until
-    membership.save(update_fields=["suspended_until"])
-    return membership
+    with transaction.atomic():
+        current = _locked_membership(membership, _("This person is no longer a member of the group."))
+        current.suspended_until = membership.suspended_until = until
+        current.save(update_fields=["suspended_until"])
+    return current
 
 
 def remove_member(membership) -> GroupMembership:
     """The person loses access (a private group disappears for them) and cannot rejoin by themselves."""
-    membership.status = Status.REMOVED
-    membership.role = GroupMembership.Role.MEMBER
-    membership.decided_at = timezone.now()
-    membership.save(update_fields=["status", "role", "decided_at"])
-    return membership
+    with transaction.atomic():
+        current = _locked_membership(membership, _("This person is no longer a member of the group."))
+        current.status = membership.status = Status.REMOVED
+        current.role = membership.role = GroupMembership.Role.MEMBER
+        current.decided_at = membership.decided_at = timezone.now()
+        current.save(update_fields=["status", "role", "decided_at"])
+    return current

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from config.params import positive_int
 from forum import display, services
 from forum.errors import ForumError
 from forum.forms import PostForm, ThreadForm
@@ -85,9 +86,8 @@ def _readable_related_page(user, page_id):
 
 
 def _related_page(request, value):
-    if not value or not str(value).isdigit():
-        return None
-    return _readable_related_page(request.user, int(value))
+    pk = positive_int(value)
+    return None if pk is None else _readable_related_page(request.user, pk)
 
 
 @login_required
@@ -133,9 +133,9 @@ def reply(request, pk):
     group = thread.group
     blocked = posting_blocked(group, request.user, thread=thread)
     initial = {}
-    quoted = request.GET.get("quote")
-    if request.method == "GET" and quoted and quoted.isdigit():
-        source = Post.objects.visible_to(request.user).filter(thread=thread, pk=int(quoted)).first()
+    quoted = positive_int(request.GET.get("quote"))
+    if request.method == "GET" and quoted is not None:
+        source = Post.objects.visible_to(request.user).filter(thread=thread, pk=quoted).first()
         if source is not None:
             initial["body"] = quote(source.body_markdown)
     initial["pseudonymous"] = ThreadPseudonym.objects.filter(thread=thread, user=request.user).exists()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.params import local_url
 from notifications import registry, services
 from notifications.forms import SettingsForm
 from notifications.models import Notification
@@ -53,10 +54,7 @@ def mark_all_read(request):
 
 
 def _back(request):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return "notifications:list"
+    return local_url(request, request.POST.get("next")) or "notifications:list"
 
 
 @login_required

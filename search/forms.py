@@ -6,12 +6,20 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.params import positive_int
 from search import conf
 from search.backends.base import SORT_DATE, SORT_RELEVANCE
 
-_TOKEN = re.compile(r"^[\w-]{1,100}$")
+_TOKEN = re.compile(r"[\w-]{1,100}")
 MAX_PAGE = 1000
 MAX_VALUES = 10  # per facet
+
+
+def is_token(value) -> bool:
+    """A tag slug, type, language or organisation as the index holds them: taggit's slugs are at most 100
+    characters of letters, digits, "-" and "_". Anything else matches nothing and can only upset the backend
+    (PostgreSQL refuses tsquery words of 2,047 bytes and more)."""
+    return isinstance(value, str) and _TOKEN.fullmatch(value) is not None
 
 
 class SearchForm(forms.Form):
@@ -29,15 +37,12 @@ class SearchForm(forms.Form):
             "languages": tuple(v for v in self._tokens(data, "language") if v in conf.languages()),
             "organisations": self._tokens(data, "organisation"),
         }
-        try:
-            self.page_number = min(MAX_PAGE, max(1, int(data.get("page", 1))))
-        except (TypeError, ValueError):
-            self.page_number = 1
+        self.page_number = min(MAX_PAGE, positive_int(data.get("page")) or 1)
 
     @staticmethod
     def _tokens(data, name) -> tuple[str, ...]:
         values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
-        return tuple(dict.fromkeys(v for v in values if _TOKEN.match(v or "")))[:MAX_VALUES]
+        return tuple(dict.fromkeys(v for v in values if is_token(v)))[:MAX_VALUES]
 
     def clean_q(self):
         # NUL cannot be stored or compared by PostgreSQL; nobody means it.

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from search import services
+from search.forms import is_token
 
 FACET_GROUPS = (
     ("kind", "type", _("Type")),
@@ -56,7 +57,7 @@ def autocomplete(request):
 
 @require_GET
 def tag(request, slug):
-    page = services.tag_page(request.user, slug)
+    page = services.tag_page(request.user, slug) if is_token(slug) else None
     if page is None:
         raise Http404(_("No page carries this tag."))
     return render(request, "search/tag.html", {"tag": page})

@@ -11,10 +11,10 @@ from django.db.models import Count, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from config.params import local_url, natural_int
 from forum import services as forum_services
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership, is_site_moderator
@@ -161,10 +161,7 @@ def _default_next(kind, obj):
 
 
 def _safe_next(request, fallback):
-    candidate = request.POST.get("next") or request.GET.get("next")
-    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
-        return candidate
-    return fallback
+    return local_url(request, request.POST.get("next") or request.GET.get("next")) or fallback
 
 
 @login_required
@@ -189,10 +186,9 @@ def act(request, kind, pk, action_id):
             return render(request, "forum_moderation/action.html", context, status=400)
         data.update(form.cleaned_data)
     if kind == "item":
-        try:
-            data["version"] = int(request.POST.get("version", ""))
-        except ValueError:
-            data["version"] = -1
+        # No number matches no version: the item then counts as changed since the moderator opened it.
+        version = natural_int(request.POST.get("version"))
+        data["version"] = -1 if version is None else version
     try:
         result = action.apply(request.user, obj, data)
     except services.AlreadyHandled as error:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from config.params import natural_int
 from knowledge.dilemmas import memo_document, services
 from knowledge.dilemmas.forms import PERSONAL_DATA_REMINDER, CommentForm, InviteForm
 from knowledge.dilemmas.models import DilemmaPlanPage, ValueType, Worksheet
@@ -178,8 +179,7 @@ def step(request, pk, number):
     forms = step_forms(worksheet, number, request.POST)
     if not forms.is_valid():
         return render(request, "dilemmas/step.html", _step_context(worksheet, forms))
-    remove = request.POST.get("remove", "")
-    services.save_step(worksheet, forms, skip_row=int(remove) if remove.isdigit() else None)
+    services.save_step(worksheet, forms, skip_row=natural_int(request.POST.get("remove")))
     response = _after_save(request, worksheet, number)
     draft = services.draft_for(request.COOKIES.get(services.DRAFT_COOKIE), worksheet, request.user)
     if draft is not None and draft.step == number:

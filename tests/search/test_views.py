@@ -18,7 +18,7 @@ BAD_INPUT = [
     "mediation:* & !!(",
     "title:mediation AND body:(x OR y)^3~2",
     "NEAR(a b) OR NOT",
-    "a\x00b",
+    # A NUL is refused for the whole site with a 400 page that says why (tests/search/test_odd_input.py).
     "%_%",
     "<script>alert(1)</script>",
     "ﬁ ǅ 𝔪𝔢𝔡𝔦𝔞𝔱𝔦𝔬𝔫 🙂",
