@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import services, throttling
 from accounts.backends import password_matches_unverified_account
 from accounts.models import Organisation, email_domain, normalise_email
+from accounts.validators import validate_single_line
 
 
 class SignupForm(forms.Form):
@@ -18,10 +19,16 @@ class SignupForm(forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     first_name = forms.CharField(
-        label=_("First name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        label=_("First name"),
+        max_length=150,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label=_("Last name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        label=_("Last name"),
+        max_length=150,
+        validators=[validate_single_line],
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -131,8 +138,9 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Colleagues in other organisations see this name in the forum and on participant lists.
-        self.fields["first_name"].required = True
-        self.fields["last_name"].required = True
+        for name in ("first_name", "last_name"):
+            self.fields[name].required = True
+            self.fields[name].validators.append(validate_single_line)
 
 
 class MembershipDecisionForm(forms.Form):

@@ -4,9 +4,12 @@ Every app sends mail through `send_templated_mail`, so every message has a plain
 site's footer, and the language the recipient chose.
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template.context import make_context
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -21,6 +24,18 @@ def localized_url(viewname: str, language: str, **kwargs) -> str:
         return absolute_url(reverse(viewname, kwargs=kwargs))
 
 
+def render_plain_text(template_name: str, context: dict) -> str:
+    """A template rendered without HTML escaping: in a subject or a text/plain part "&#x27;" is not an apostrophe.
+    (The HTML part is rendered with escaping, as every HTML template is.)"""
+    template = get_template(template_name)
+    return template.template.render(make_context(context, autoescape=False))
+
+
+def one_line(text: str) -> str:
+    """A subject is one line: line breaks, tabs and other control characters become single spaces."""
+    return " ".join("".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c for c in text).split())
+
+
 def send_templated_mail(
     template_prefix: str, to: str, context: dict, language: str | None = None, attachments=(), headers=None
 ) -> None:
@@ -31,9 +46,8 @@ def send_templated_mail(
     language = language or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {"site_name": settings.WAGTAIL_SITE_NAME, "site_url": absolute_url("/"), **context}
-        subject = render_to_string(f"{template_prefix}_subject.txt", context).strip()
-        subject = " ".join(subject.splitlines())
-        text = render_to_string(f"{template_prefix}.txt", context)
+        subject = one_line(render_plain_text(f"{template_prefix}_subject.txt", context))
+        text = render_plain_text(f"{template_prefix}.txt", context)
         html = render_to_string(f"{template_prefix}.html", context)
     message = EmailMultiAlternatives(
         subject=settings.EMAIL_SUBJECT_PREFIX + subject,

@@ -7,6 +7,7 @@ domains) or after the organisation's coordinator approves the request.
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -14,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
+
+from accounts.validators import validate_single_line
 
 
 def normalise_email(email: str) -> str:
@@ -77,6 +80,18 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def clean(self):
+        super().clean()
+        # The name is shown on one line everywhere, mail subjects included (the signup form checks it too).
+        errors = {}
+        for field in ("first_name", "last_name"):
+            try:
+                validate_single_line(getattr(self, field))
+            except ValidationError as error:
+                errors[field] = error
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
 from accounts.models import User, normalise_email
+from accounts.validators import validate_single_line
 from forum.models import Thread
 from forum.services import MAX_POST_LENGTH
 from knowledge.personal_data import passages, passages_digest
@@ -99,7 +100,10 @@ class ThreadForm(PersonalDataCheckMixin, forms.Form):
         help_text=_("A case consultation asks the group for advice on a case, following the intervision method."),
     )
     title = forms.CharField(
-        label=_("Title"), max_length=200, error_messages={"required": _("Give your thread a title.")}
+        label=_("Title"),
+        max_length=200,
+        validators=[validate_single_line],
+        error_messages={"required": _("Give your thread a title.")},
     )
     body = _body_field(_("Your message"), MARKDOWN_HELP)
     situation = forms.CharField(

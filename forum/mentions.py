@@ -45,10 +45,11 @@ def mentioned_users(text: str, group) -> list:
 
 
 def link_mentions(html: str, group) -> str:
-    """Turns @handles of group members in sanitised HTML into links to them on the group's member list.
+    """Turns @handles of group members in Markdown's HTML into links to them on the group's member list.
 
-    Runs on nh3's output; what it inserts is built from our own URL and a handle matched as [a-z0-9-], so it cannot
-    introduce markup of its own. Text inside tags (attributes) is skipped.
+    Runs BEFORE nh3 (forum.markup.render_markdown's `before_sanitising`): the split into tags and text below is a
+    regular expression, which a crafted attribute value can fool into linking inside a tag; nh3 cleans whatever
+    results, so such a text ends up as harmless text, never as markup of its own.
     """
     if "@" not in html:
         return html

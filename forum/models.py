@@ -10,10 +10,17 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from accounts.validators import validate_single_line
+
+# The longest text a post may have, also enforced by the database. Forms and services say so in words first;
+# FORUM_MAX_POST_LENGTH may lower it, not raise it.
+POST_LENGTH_LIMIT = 20_000
 
 
 def is_site_moderator(user) -> bool:
@@ -79,7 +86,7 @@ class ForumGroup(models.Model):
         FIRST_POSTS = "first_posts", _("First posts of a new member")
         ALL = "all", _("All posts")
 
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="nl")
@@ -246,7 +253,7 @@ class Thread(models.Model):
         CASE = "case", _("Case consultation")
 
     group = models.ForeignKey(ForumGroup, on_delete=models.CASCADE, related_name="threads")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="forum_threads"
     )
@@ -337,6 +344,11 @@ class Post(models.Model):
             models.Index(fields=["thread", "status", "created_at"], name="forum_post_thread_idx"),
             models.Index(fields=["author", "created_at"], name="forum_post_author_idx"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("body_markdown"), POST_LENGTH_LIMIT), name="forum_post_length"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.thread} #{self.pk}"
@@ -345,7 +357,8 @@ class Post(models.Model):
         from forum.markup import render_markdown
         from forum.mentions import link_mentions
 
-        self.body_html = link_mentions(render_markdown(self.body_markdown), self.thread.group)
+        group = self.thread.group
+        self.body_html = render_markdown(self.body_markdown, before_sanitising=lambda html: link_mentions(html, group))
         if kwargs.get("update_fields") is not None and "body_markdown" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)

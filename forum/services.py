@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -28,6 +28,7 @@ from forum.membership import (  # noqa: F401  (part of this module's public inte
     suspend_member,
 )
 from forum.models import (
+    POST_LENGTH_LIMIT,
     ForumGroup,
     GroupMembership,
     Post,
@@ -41,9 +42,10 @@ from forum.models import (
     is_site_moderator,
 )
 
-MAX_POST_LENGTH = getattr(settings, "FORUM_MAX_POST_LENGTH", 20_000)
+MAX_POST_LENGTH = min(getattr(settings, "FORUM_MAX_POST_LENGTH", POST_LENGTH_LIMIT), POST_LENGTH_LIMIT)
 POST_LIMIT = getattr(settings, "FORUM_POST_LIMIT", 10)
 POST_WINDOW = getattr(settings, "FORUM_POST_WINDOW", timedelta(minutes=10))
+EDIT_LIMIT = getattr(settings, "FORUM_EDIT_LIMIT", 20)
 
 
 # --- who may do what (for a given person; no request needed) ------------------------------------------------------
@@ -90,7 +92,9 @@ def check_can_post(group, user, *, thread=None, rate_limit=True) -> GroupMembers
 def _lock_author(user):
     """Posts of one person are checked and written one at a time: parallel requests cannot all pass the rate limit
     (or the "first N posts" count) before any of them is saved."""
-    list(get_user_model().objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
+    # NO KEY UPDATE: it queues this person's own requests, yet lets other transactions insert rows that refer to
+    # them (a moderator's decision notifying them) without waiting, which could otherwise deadlock with an edit.
+    list(get_user_model().objects.select_for_update(no_key=True).filter(pk=user.pk).values_list("pk", flat=True))
 
 
 def _check_rate_limit(user):
@@ -104,6 +108,21 @@ def _check_rate_limit(user):
                 POST_LIMIT,
             )
             % {"count": POST_LIMIT, "minutes": minutes}
+        )
+
+
+def _check_edit_rate_limit(user):
+    """Every edit renders and indexes the post again: edits count against a limit of their own, like new posts."""
+    since = timezone.now() - POST_WINDOW
+    if PostRevision.objects.filter(post__author=user, replaced_at__gte=since).count() >= EDIT_LIMIT:
+        minutes = max(1, int(POST_WINDOW.total_seconds() // 60))
+        raise ForumError(
+            ngettext(
+                "You can edit your messages at most %(count)d times in %(minutes)d minutes. Please wait a moment.",
+                "You can edit your messages at most %(count)d times in %(minutes)d minutes. Please wait a moment.",
+                EDIT_LIMIT,
+            )
+            % {"count": EDIT_LIMIT, "minutes": minutes}
         )
 
 
@@ -158,12 +177,14 @@ def pseudonym_number(thread, user) -> int:
     if existing is not None:
         return existing
     with transaction.atomic():
-        # Numbers are handed out one at a time per thread: lock the thread row while taking the next one.
-        Thread.objects.select_for_update().filter(pk=thread.pk).first()
+        # Numbers are handed out one at a time per thread: lock the thread row while taking the next one. The next
+        # number follows the highest, not the count: a deleted account leaves a gap that must not be filled twice.
+        # NO KEY UPDATE: the caller's new post already holds a KEY SHARE lock on the thread (its foreign key), and two
+        # such posts asking for a full UPDATE lock would wait for each other.
+        Thread.objects.select_for_update(no_key=True).filter(pk=thread.pk).first()
+        highest = ThreadPseudonym.objects.filter(thread=thread).aggregate(highest=Max("number"))["highest"] or 0
         pseudonym, _created = ThreadPseudonym.objects.get_or_create(
-            thread=thread,
-            user=user,
-            defaults={"number": (ThreadPseudonym.objects.filter(thread=thread).count()) + 1},
+            thread=thread, user=user, defaults={"number": highest + 1}
         )
         return pseudonym.number
 
@@ -260,6 +281,9 @@ def _after_saving(post, held, membership):
         _published(post, membership)
 
 
+_EDIT_STATE = ("status", "status_changed_at", "body_markdown", "edited_at", "edited_by_id")
+
+
 def edit_post(post, editor, body_markdown) -> Post:
     """Keeps the earlier text as a revision. In a pre-moderated group an edit by a member is held again, so that an
     approved post cannot be turned into something else afterwards."""
@@ -268,14 +292,26 @@ def edit_post(post, editor, body_markdown) -> Post:
         return post
     group = post.thread.group
     with transaction.atomic():
+        _lock_author(editor)
+        membership = membership_of(group, editor)
+        if not can_moderate(group, editor, membership):
+            _check_edit_rate_limit(editor)
+        from forum.moderation.services import text_changing
+
+        # Before the post row, in the order a moderator's decision takes them: the open review item first.
+        text_changing(post)
+        # The post as it is now: a moderator may have decided on it, or another edit saved, since it was loaded.
+        current = Post.objects.select_for_update().values(*_EDIT_STATE).get(pk=post.pk)
+        for field, value in current.items():
+            setattr(post, field, value)
+        if post.status not in (PostStatus.PUBLISHED, PostStatus.HELD):
+            raise ForumError(_("This post can no longer be edited."))
         _keep_revision(post)
         post.body_markdown = body_markdown
         post.edited_at = timezone.now()
         post.edited_by = editor
         fields = ["body_markdown", "edited_at", "edited_by"]
-        rehold = post.status == PostStatus.PUBLISHED and post_needs_premoderation(
-            group, editor, membership_of(group, editor)
-        )
+        rehold = post.status == PostStatus.PUBLISHED and post_needs_premoderation(group, editor, membership)
         if rehold:
             post.status = PostStatus.HELD
             post.status_changed_at = post.edited_at

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_htmx",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RejectNulMiddleware",
@@ -176,6 +178,9 @@ WAGTAIL_SITE_NAME = "Kennisplatform Overheidsmediation"
 WAGTAILADMIN_BASE_URL = env.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # one password-reset flow: the site's own
+# No Gravatar in the CMS: it would send an MD5 of every editor's e-mail address to a third party (None turns it off in
+# wagtail.users.utils.get_gravatar_url; the admin shows its default avatar instead).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login"  # private pages send visitors to the platform's own login
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -191,6 +196,40 @@ ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view overrides this to SAMEORIGIN for itself
+
+# Content-Security-Policy (config.csp). The site's pages load scripts, styles and fonts from the site itself only and
+# run no inline script or style. Images may also come from the media storage's origin (S3) and data: URLs (icons in
+# the NL Design System CSS). htmx's own inline indicator style is switched off in base.html.
+CSP_MEDIA_ORIGINS = env.csv_list("CSP_MEDIA_ORIGINS", env.get("MEDIA_S3_ENDPOINT_URL") or "")
+_SELF, _NONE = "'self'", "'none'"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [_SELF],
+        "script-src": [_SELF],
+        "style-src": [_SELF],
+        "img-src": [_SELF, "data:", *CSP_MEDIA_ORIGINS],
+        "font-src": [_SELF],
+        "connect-src": [_SELF],
+        "object-src": [_NONE],
+        "base-uri": [_SELF],
+        "form-action": [_SELF],
+        "frame-ancestors": [_NONE],
+    }
+}
+# Wagtail's admin has inline scripts (panels, date widgets, wagtail-localize), inline styles, blob: previews of
+# uploads, and frames its own page preview: a policy of its own, for /cms/ only.
+CMS_URL_PREFIX = "/cms/"
+CMS_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [_SELF, "'unsafe-inline'"],
+        "style-src": [_SELF, "'unsafe-inline'"],
+        "img-src": [_SELF, "data:", "blob:", *CSP_MEDIA_ORIGINS],
+        "font-src": [_SELF, "data:"],
+        "frame-src": [_SELF],
+        "frame-ancestors": [_SELF],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 

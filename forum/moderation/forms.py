@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from forum.models import ForumGroup
+from forum.models import POST_LENGTH_LIMIT, ForumGroup
 from forum.moderation.models import Report, ReviewItem
 
 
@@ -82,7 +82,7 @@ class EditForm(OptionalReasonForm):
     body_markdown = forms.CharField(
         label=_("Text of the post"),
         widget=forms.Textarea(attrs={"rows": 10}),
-        max_length=20000,
+        max_length=POST_LENGTH_LIMIT,
         error_messages={"required": _("The post cannot be empty.")},
     )
     field_order = ["body_markdown", "reason"]

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +52,8 @@ class AlreadyHandled(ModerationError):
 
     def __str__(self):
         if not self.item.decided_at:
-            return str(_("This item has changed since you opened it. Please look at it again."))
+            # Open and on a newer version: the post's text changed (see text_changing).
+            return str(_("The post has changed since you opened it. Review it again."))
         return str(
             _("Already handled by %(name)s at %(time)s.")
             % {
@@ -131,6 +133,14 @@ def close_open_items(post, *, actor, status: str, decision: str, reason: str = "
         # Decided by someone else in the meantime: their decision stands.
         with contextlib.suppress(AlreadyHandled):
             decide(item, version=item.version, actor=actor, status=status, decision=decision, reason=reason)
+
+
+def text_changing(post) -> None:
+    """The post's text is about to change (inside the caller's transaction): its open review item gets a new version,
+    so that a decision taken on the text the moderator saw earlier is refused instead of applied to text they never
+    read. Locks the item first, as `decide()` does, so an edit and a decision happen one after the other."""
+    open_items = ReviewItem.objects.select_for_update().filter(post=post, status=ReviewItem.Status.PENDING)
+    ReviewItem.objects.filter(pk__in=list(open_items.values_list("pk", flat=True))).update(version=F("version") + 1)
 
 
 def history(item: ReviewItem) -> list[dict]:
