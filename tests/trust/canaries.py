@@ -55,8 +55,8 @@ ROLES = (
     SITE_MODERATOR,
     REMOVED,
 )
-# How a membership ends today. When coordinators get a "remove" action, this is the one line to change.
-ENDED_MEMBERSHIP = Membership.Status.REJECTED
+# A coordinator removed them (Membership.Status.REMOVED); what the membership left behind is kept on purpose.
+ENDED_MEMBERSHIP = Membership.Status.REMOVED
 
 MEMBERS = frozenset({OTHER_ORG, MEMBER, GROUP_MEMBER, OTHER_GROUP_MODERATOR, SITE_MODERATOR})
 EVERYONE = frozenset(ROLES)
