@@ -135,9 +135,7 @@ class Worksheet(models.Model):
             return True
         from accounts.models import Membership
 
-        return (
-            self.invitations.filter(invitee=user).exists() and Membership.objects.active().filter(user=user).exists()
-        )
+        return self.invitations.filter(invitee=user).exists() and Membership.objects.active().filter(user=user).exists()
 
     def is_editable_by(self, user) -> bool:
         return user.is_authenticated and self.owner_id == user.pk
