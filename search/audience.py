@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from accounts import roles
+from search.models import Visibility
 
 _group_providers: list[Callable[[object], Iterable[int]]] = []
 
@@ -22,6 +23,22 @@ class Audience:
     @property
     def cache_key(self) -> str:
         return f"{int(self.member)}:{','.join(map(str, sorted(self.group_ids)))}"
+
+    def sql(self, alias: str, group_condition: Callable[[str], str]) -> tuple[str, list]:
+        """The SQL condition that a row with a `visibility` column is readable by this audience, and its params.
+
+        `group_condition(placeholders)` says how a row is tied to one of the groups in `placeholders` (a
+        document has a link table, a vocabulary row its own column): the one thing the callers differ in.
+        """
+        clauses, params = [f"{alias}.visibility = %s"], [Visibility.PUBLIC.value]
+        if self.member:
+            clauses.append(f"{alias}.visibility = %s")
+            params.append(Visibility.MEMBERS.value)
+        if self.group_ids:
+            group_ids = sorted(self.group_ids)
+            clauses.append(f"({alias}.visibility = %s AND {group_condition(', '.join(['%s'] * len(group_ids)))})")
+            params += [Visibility.GROUPS.value, *group_ids]
+        return "(" + " OR ".join(clauses) + ")", params
 
 
 VISITOR = Audience()

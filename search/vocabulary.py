@@ -111,12 +111,4 @@ def _count(documents, groups) -> Counter:
 
 def permission_sql(audience: Audience, alias: str = "w") -> tuple[str, list]:
     """The words of what this audience may read (the vocabulary's side of search.backends.sql.permission_sql)."""
-    clauses, params = [f"{alias}.visibility = %s"], [Visibility.PUBLIC.value]
-    if audience.member:
-        clauses.append(f"{alias}.visibility = %s")
-        params.append(Visibility.MEMBERS.value)
-    if audience.group_ids:
-        group_ids = sorted(audience.group_ids)
-        clauses.append(f"({alias}.visibility = %s AND {alias}.group_id IN ({', '.join(['%s'] * len(group_ids))}))")
-        params += [Visibility.GROUPS.value, *group_ids]
-    return "(" + " OR ".join(clauses) + ")", params
+    return audience.sql(alias, lambda groups: f"{alias}.group_id IN ({groups})")

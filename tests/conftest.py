@@ -2,10 +2,12 @@ import io
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.utils import translation
 
 from accounts.models import Membership, Organisation, OrganisationDomain, User
 
@@ -40,6 +42,18 @@ def rebuilt_db(transactional_db):
 @pytest.fixture(autouse=True)
 def _fresh_outbox():
     mail.outbox = []
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language, whatever the previous test's last request activated.
+
+    The locale middleware activates each request's language in the test's own thread and nothing resets it, so a
+    test that requested an /en/ page would otherwise make the next test reverse its URLs in English.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from search.backends.base import (
     SearchResponse,
 )
 from search.documents import highlight_html
-from search.models import SearchDocument, SearchDocumentGroup, SearchDocumentTag, SearchWord, Visibility
+from search.models import SearchDocument, SearchDocumentGroup, SearchDocumentTag, SearchWord
 
 DOCUMENTS = SearchDocument._meta.db_table
 TAGS = SearchDocumentTag._meta.db_table
@@ -41,18 +41,12 @@ def escape_like(text: str) -> str:
 
 
 def permission_sql(audience: Audience, alias: str = "d") -> tuple[str, list]:
-    clauses, params = [f"{alias}.visibility = %s"], [Visibility.PUBLIC.value]
-    if audience.member:
-        clauses.append(f"{alias}.visibility = %s")
-        params.append(Visibility.MEMBERS.value)
-    if audience.group_ids:
-        group_ids = sorted(audience.group_ids)
-        clauses.append(
-            f"({alias}.visibility = %s AND EXISTS (SELECT 1 FROM {GROUPS} g"
-            f" WHERE g.document_id = {alias}.id AND g.group_id IN ({placeholders(group_ids)})))"
-        )
-        params += [Visibility.GROUPS.value, *group_ids]
-    return "(" + " OR ".join(clauses) + ")", params
+    return audience.sql(
+        alias,
+        lambda groups: (
+            f"EXISTS (SELECT 1 FROM {GROUPS} g WHERE g.document_id = {alias}.id AND g.group_id IN ({groups}))"
+        ),
+    )
 
 
 def tags_sql(tags, alias: str = "d") -> tuple[str, list]:

@@ -146,7 +146,8 @@ def test_the_file_holds_what_moderators_recorded_about_the_person_without_report
 
     response, data = download(client, owner)
     section = data["forum_moderation_about_you"]
-    assert "role" in section["about_this_section"]
+    assert owner.preferred_language == "nl"
+    assert "Moderatoren worden alleen met hun rol genoemd" in section["about_this_section"]
     actions = {(a["action"], a["about"]): a for a in section["actions"]}
     assert set(actions) == {("hide", "your_post"), ("warn", "you"), ("suspend", "you")}
     assert actions[("hide", "your_post")]["url"] == own_post.get_absolute_url()

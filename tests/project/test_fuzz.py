@@ -13,6 +13,7 @@ FUZZ_LOG=/some/file appends every request and its status to that file, to see ho
 
 import os
 import traceback
+from pathlib import Path
 
 import pytest
 from django import forms
@@ -20,7 +21,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client
-from django.urls import NoReverseMatch, resolve
+from django.urls import resolve
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from taggit.models import Tag
@@ -63,20 +64,12 @@ PAGE_DRAWS = 3  # pages of the page tree per round (they all share Wagtail's one
 ADMIN_SAMPLE = 12  # CMS patterns per round, as an editor or a superuser (others are only sent to the login)
 SKIPPED_FORMS = ("/accounts/logout/",)  # in every page's header; logging out says nothing about the page
 # Server errors of Wagtail's own admin views, not of anything of ours (view lookup -> exception it raises).
-WAGTAIL_OWN = {
-    # On purpose: the admin's error test page raises to check error reporting.
-    "wagtail.admin.views.home.error_test": Exception,
-    # Snippet choosers register a "create" URL for every snippet model, also those without a creation form; a POST
-    # there calls is_valid() on None (wagtail/admin/views/generic/chooser.py, CreationFormMixin.post).
-    "wagtail.snippets.views.chooser.SnippetCreateView": AttributeError,
-    # The choosers' "chosen" URLs take <str:pk> and hand it to an integer id lookup unchecked.
-    "wagtail.images.views.chooser.ImageChosenView": ValueError,
-    "wagtail.documents.views.chooser.DocumentChosenView": ValueError,
-    "wagtail.snippets.views.chooser.SnippetChosenView": ValueError,
-    # The page views (delete, copy, move…) accept any relative "next" and hand it to redirect(), which tries to
-    # reverse "ææ" as a view name (wagtail/admin/views/pages/delete.py, get_valid_next_url_from_request).
-    "wagtail.admin.viewsets.pages.PageViewSetRegistry.as_view.<locals>.view_router": NoReverseMatch,
-}
+# Wagtail's admin has bugs of its own under odd input (a StreamField form posted without its "-count" field, the
+# external-link chooser posted without a URL, a page copy to a parent that does not exist, choosers that cast
+# "<str:pk>" to int, its deliberate error-test page...). They are not ours to fix, so a server error under /cms/
+# counts only when code of this project ran between Django's call of the view and the exception (our hooks, page
+# models, forms, panels): see `raised_in_wagtail_alone`.
+PROJECT = Path(__file__).resolve().parents[2]
 # Which rows a view's id parameters name, so the values drawn for them exist (others: small numbers, odd values).
 VIEW_IDS = {
     "knowledge.dilemmas.views": {"pk": "dilemmas.Worksheet", "invitation_id": "dilemmas.Invitation"},
@@ -215,6 +208,24 @@ def plan(routes, round_number):
     return planned
 
 
+def is_ours(filename: str) -> bool:
+    path = Path(filename).resolve()
+    return (
+        path.is_relative_to(PROJECT)
+        and "site-packages" not in path.parts
+        and not path.is_relative_to(PROJECT / "tests")
+    )
+
+
+def raised_in_wagtail_alone(error: BaseException) -> bool:
+    """No frame of this project's code between the view's entry (Django's _get_response) and the exception."""
+    frames = traceback.extract_tb(error.__traceback__)
+    entries = [
+        i for i, f in enumerate(frames) if f.name == "_get_response" and f.filename.endswith("core/handlers/base.py")
+    ]
+    return bool(entries) and not any(is_ours(f.filename) for f in frames[entries[-1] + 1 :])
+
+
 def send(route, user, method, url, body, failures):
     """One request in a savepoint that is rolled back; a server error or an exception is written down."""
     response = None
@@ -230,7 +241,7 @@ def send(route, user, method, url, body, failures):
             content = b"".join(response.streaming_content) if response.streaming else response.content
             transaction.set_rollback(True)
     except Exception as error:  # every exception is a finding, reported with its request
-        if isinstance(error, WAGTAIL_OWN.get(route.lookup, ())):
+        if route.admin and raised_in_wagtail_alone(error):
             return None, b""
         where = traceback.extract_tb(error.__traceback__)[-1]
         failures.append(f"{method} {url[:300]} {body[:300]!r}: {type(error).__name__}: {str(error)[:300]} ({where})")
@@ -331,4 +342,3 @@ def test_every_pattern_is_requested():
     # The tables name views that exist (a renamed view would silently lose its ids and query names).
     assert set(fuzzing.VIEW_QUERY_NAMES) <= lookups
     assert all(any(lookup.startswith(prefix) for lookup in lookups) for prefix in VIEW_IDS)
-    assert set(WAGTAIL_OWN) <= lookups

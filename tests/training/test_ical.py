@@ -87,7 +87,7 @@ def test_anonymous_feeds_and_files_say_online_without_the_meeting_link(client, o
         assert str(event["LOCATION"]) == "Online"
         assert str(event["URL"]) == online_session.page.get_full_url()
     with translation.override("en"):
-        (event,) = parse(client.get(urls[2]))
+        (event,) = parse(client.get(reverse("knowledge:training_session_calendar", kwargs={"pk": online_session.pk})))
     assert "The link to the online meeting is sent to the participants." in str(event["DESCRIPTION"])
 
 
