@@ -52,11 +52,10 @@ EDIT_LIMIT = getattr(settings, "FORUM_EDIT_LIMIT", 20)
 
 
 def can_moderate(group, user, membership=None) -> bool:
-    if is_site_moderator(user):
-        return True
+    """ForumGroup.is_moderated_by, answered from the caller's already loaded membership when it has one."""
     if membership is None:
-        membership = membership_of(group, user)
-    return membership is not None and membership.is_moderator
+        return group.is_moderated_by(user)
+    return is_site_moderator(user) or membership.is_moderator
 
 
 def post_needs_premoderation(group, user, membership=None) -> bool:
