@@ -15,6 +15,7 @@ CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
+    "core",
     "accounts",
     "knowledge",
     "knowledge.dilemmas",
