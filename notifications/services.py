@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from notifications import registry
 from notifications.kinds import Delivery, Kind
@@ -154,7 +155,7 @@ class Unsubscription:
         return [kind for kind, delivery in deliveries(self.user).items() if delivery == Delivery.DIGEST]
 
     @property
-    def labels(self) -> list[str]:
+    def labels(self) -> list[str | Promise]:
         return [Kind(kind).label for kind in self.kinds]
 
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.params import local_url
+from core.params import local_url
 from notifications import registry, services
 from notifications.forms import SettingsForm
 from notifications.models import Notification

@@ -11,8 +11,10 @@ log line for an action that was rolled back).
 
 from datetime import timedelta
 
+from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from forum import services as forum_services
@@ -34,9 +36,9 @@ def member_label(membership) -> str:
 
 class Action:
     id = ""
-    label = ""
+    label: str | Promise = ""
     target = ""  # which kind of object: "item", "post", "revision", "thread", "member"
-    form_class = None
+    form_class: type[forms.Form] | None = None
     primary = False
 
     def allowed(self, user, obj) -> bool:
@@ -465,7 +467,7 @@ def for_target(kind: str, user, obj) -> list[Action]:
     return [action for action in ACTIONS.values() if action.target == kind and action.allowed(user, obj)]
 
 
-def action_labels() -> list[tuple[str, str]]:
+def action_labels() -> list[tuple[str, str | Promise]]:
     return [(action.id, action.label) for action in ACTIONS.values()]
 
 
