@@ -102,7 +102,7 @@ class ApproveItem(ItemAction):
 
     def effect(self, user, item, data):
         if item.post.status != PostStatus.PUBLISHED:
-            forum_services.approve_post(item.post, by=user)
+            forum_services.approve_post(item.post)
             notify_author(item.post, actor=user)
         # A reported post that stays: its author is told nothing (nobody learns a post was reported).
 
@@ -120,7 +120,7 @@ class RejectItem(ItemAction):
         return item.is_open and item.post.status == PostStatus.HELD
 
     def effect(self, user, item, data):
-        forum_services.reject_post(item.post, by=user)
+        forum_services.reject_post(item.post)
         notify_author(item.post, actor=user)
 
     def done_message(self):
@@ -137,7 +137,7 @@ class HideItem(ItemAction):
         return item.is_open and item.post.status == PostStatus.PUBLISHED
 
     def effect(self, user, item, data):
-        forum_services.hide_post(item.post, by=user)
+        forum_services.hide_post(item.post)
         notify_author(item.post, actor=user)
 
     def done_message(self):
@@ -203,7 +203,7 @@ class HidePost(PostAction):
 
     def apply(self, user, post, data):
         with transaction.atomic():
-            forum_services.hide_post(post, by=user)
+            forum_services.hide_post(post)
             services.close_open_items(
                 post, actor=user, status=ReviewItem.Status.REJECTED, decision=self.id, reason=data["reason"]
             )
@@ -245,7 +245,7 @@ class RestorePost(PostAction):
 
     def apply(self, user, post, data):
         with transaction.atomic():
-            forum_services.approve_post(post, by=user)
+            forum_services.approve_post(post)
             self.record(user, post, data.get("reason", ""))
             notify_author(post, actor=user)
 
