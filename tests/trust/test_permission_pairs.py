@@ -216,7 +216,7 @@ def test_every_surface_of_a_protocol_follows_the_page(population, client, surfac
 
 def test_a_report_link_shows_exactly_where_the_report_page_opens(population, client):
     """The thread page offers "Report" for a post exactly when the report form would accept that person and post
-    (a logged-in non-member used to get the link and then a 404)."""
+    (a link for a logged-in non-member would lead to a 404)."""
     threads = [t for t in population.threads if t.status == "published" and t.group.join_policy == "open"]
     found = []
     for name, user in population.people():
