@@ -1,5 +1,5 @@
 """"Did you mean" lookups against a large vocabulary per audience (search.vocabulary), and the same lookups without
-the audience filter, as they were before the vocabulary was kept per audience.
+the audience filter, to show what the filter costs.
 
 Run against a throwaway PostgreSQL only (it empties the vocabulary table):
 

@@ -9,6 +9,6 @@ class ForumConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from forum import notifying
+        from forum import notifications
 
-        notifying.register()
+        notifications.register()

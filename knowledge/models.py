@@ -1,4 +1,4 @@
-"""Home page and general guidance pages. Later issues add protocols' siblings here: training, dilemmas, experiences."""
+"""Home page and general guidance pages."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

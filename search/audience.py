@@ -1,9 +1,9 @@
 """Who is searching, reduced to what the permission filter needs: member or not, and which groups.
 
-The forum (or any app with private groups) tells search which groups a user belongs to:
+An app with private groups tells search which of them a user may read (the forum, in `forum/search_indexes.py`):
 
     from search.audience import register_group_provider
-    register_group_provider(lambda user: ForumGroup.objects.for_member(user).values_list("pk", flat=True))
+    register_group_provider(private_groups_of)  # user -> ids of the private groups whose threads they may read
 """
 
 from collections.abc import Callable, Iterable

@@ -22,7 +22,7 @@ RELATED_TAGS = 15
 
 
 def tag_url(slug: str) -> str:
-    """/tags/<slug>/ once config/urls.py includes search.tag_urls, /search/tags/<slug>/ until then."""
+    """/tags/<slug>/ where config/urls.py includes search.tag_urls (it does), else /search/tags/<slug>/."""
     try:
         return reverse("tags:tag", kwargs={"slug": slug})
     except NoReverseMatch:

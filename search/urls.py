@@ -7,6 +7,6 @@ app_name = "search"
 urlpatterns = [
     path("", views.search, name="search"),
     path("autocomplete/", views.autocomplete, name="autocomplete"),
-    # Until config/urls.py includes search.tag_urls at "tags/" (then tag links point there).
+    # The tag page for a project that leaves search.tag_urls out; tag links prefer /tags/ (search.services.tag_url).
     path("tags/<str:slug>/", views.tag, name="tag"),
 ]

@@ -188,7 +188,7 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TAGGIT_CASE_INSENSITIVE = True
 
-# Elasticsearch is optional; the search issue wires it in. Read here so all configuration is in one place.
+# Elasticsearch is optional (search/conf.py uses it). Read here so all configuration is in one place.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")
 
 # Security headers that are right everywhere; production.py adds the HTTPS-only ones.

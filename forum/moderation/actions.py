@@ -21,8 +21,9 @@ from forum import services as forum_services
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision, PostStatus, Thread, is_site_moderator
 from forum.moderation import services
 from forum.moderation.forms import EditForm, MoveForm, OptionalReasonForm, ReasonForm, SuspendForm
+from forum.moderation.mail import send_warning
 from forum.moderation.models import AuditEntry, ReviewItem
-from forum.moderation.notices import notify_author, send_warning
+from forum.moderation.notifications import notify_author
 
 
 def post_label(post) -> str:

@@ -9,6 +9,6 @@ class ForumModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from forum.moderation import notices
+        from forum.moderation import notifications
 
-        notices.register()
+        notifications.register()

@@ -18,8 +18,8 @@ from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from forum.moderation import notices
 from forum.moderation.models import AuditEntry, Report, ReviewItem
+from forum.moderation.notifications import notify_moderators
 
 # At most this many reports per person in this window (overridable in settings for operators).
 REPORT_LIMIT = getattr(settings, "FORUM_REPORT_LIMIT", 10)
@@ -71,7 +71,7 @@ def open_item(post, *, held: bool = False, actor=None) -> ReviewItem:
         try:
             with transaction.atomic():
                 item = ReviewItem.objects.create(post=post, held=held)
-                notices.notify_moderators(item, actor=actor)
+                notify_moderators(item, actor=actor)
         except IntegrityError:
             # Someone opened it at the same moment: the partial unique constraint chose theirs.
             item = ReviewItem.objects.get(post=post, status=ReviewItem.Status.PENDING)

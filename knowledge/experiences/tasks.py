@@ -5,6 +5,6 @@ from django_tasks import task
 
 @task()
 def send_decision_mail(submission_id: int) -> None:
-    from knowledge.experiences.mails import send_decision_mail as send
+    from knowledge.experiences.mail import send_decision_mail as send
 
     send(submission_id)

@@ -5,6 +5,6 @@ from django_tasks import task
 
 @task()
 def send_training_mail(enrolment_id: int, kind: str) -> None:
-    from knowledge.training.notifications import send_enrolment_mail
+    from knowledge.training.mail import send_enrolment_mail
 
     send_enrolment_mail(enrolment_id, kind)

@@ -1,4 +1,4 @@
-"""Issue 7's "done when", moderation part: a pseudonymous case in a private group is reported, the group moderator
+"""Moderation from end to end: a pseudonymous case in a private group is reported, the group moderator
 hides it with a reason, the audit log shows it, and nobody outside the group finds a trace (canary word)."""
 
 import pytest

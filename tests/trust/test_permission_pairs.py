@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from forum import notifying, services
+from forum import notifications, services
 from forum.models import ForumGroup, Post, Thread
 from forum.moderation.models import ReviewItem
 from knowledge.dilemmas.models import Worksheet
@@ -123,13 +123,13 @@ PAIRS = {
     ),
     "forum post: notification target": (
         lambda p: fresh(Post, p.posts, "thread__group"),
-        notifying.post_can_view,
-        notifying.post_visible,
+        notifications.post_can_view,
+        notifications.post_visible,
     ),
     "group membership: notification target": (
         lambda p: p.memberships,
-        notifying.membership_can_view,
-        notifying.membership_visible,
+        notifications.membership_can_view,
+        notifications.membership_visible,
     ),
 }
 
@@ -144,7 +144,7 @@ def test_object_check_and_queryset_filter_agree(population, rule):
 
 def test_every_notification_target_is_covered():
     """A new notification target gets its pair above (its can_view and its visible queryset)."""
-    covered = {ReviewItem, Post, notifying.GroupMembership}
+    covered = {ReviewItem, Post, notifications.GroupMembership}
     assert {target.model for target in registry.registered()} <= covered
 
 
@@ -216,7 +216,7 @@ def test_every_surface_of_a_protocol_follows_the_page(population, client, surfac
 
 def test_a_report_link_shows_exactly_where_the_report_page_opens(population, client):
     """The thread page offers "Report" for a post exactly when the report form would accept that person and post
-    (a logged-in non-member used to get the link and then a 404)."""
+    (a link for a logged-in non-member would lead to a 404)."""
     threads = [t for t in population.threads if t.status == "published" and t.group.join_policy == "open"]
     found = []
     for name, user in population.people():

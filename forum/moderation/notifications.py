@@ -1,17 +1,13 @@
 """What moderation tells people: moderators about new items in their queue, members about the outcome for their own
-posts, and warnings by e-mail.
+posts.
 
 All go out only after the change is committed, so a rolled-back action never tells anyone anything.
 """
 
-from functools import partial
-
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from accounts.mail import localized_url, send_templated_mail
-from forum.notifying import post_text
+from forum.notifications import post_text
 from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
 from notifications.services import notify
@@ -27,25 +23,6 @@ def notify_author(post, *, actor) -> None:
     """The author learns the outcome for their post (approved, rejected, hidden) — never that it was reported."""
     if post.author_id is not None:
         notify(post.author, Kind.MODERATION, post, actor=actor)
-
-
-def send_warning(membership, reason: str) -> None:
-    user, group = membership.user, membership.group
-    context = {
-        "user": user,
-        "group_name": group.name,
-        "reason": reason,
-        "group_url": localized_url("forum:group", user.preferred_language, slug=group.slug),
-    }
-    transaction.on_commit(
-        partial(
-            send_templated_mail,
-            "forum_moderation/email/warning",
-            user.email,
-            context,
-            language=user.preferred_language,
-        )
-    )
 
 
 def item_title(item) -> str:
