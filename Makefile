@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 SQLITE_URL := sqlite:///$(CURDIR)/var/dev.sqlite3
 
-.PHONY: run test setup install lint format messages translations demo bench clean
+.PHONY: run test setup install lint typecheck format messages translations demo bench clean
 
 run: setup
 	@mkdir -p var
@@ -43,9 +43,18 @@ translations: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
 
-lint: $(VENV)/.installed
+lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy $(TYPED_MODULES)
+
+# The modules that hold the business rules are type-checked; make's wildcard drops patterns that match nothing.
+TYPED_MODULES = $(wildcard */services.py */*/services.py */actions.py */*/actions.py */permissions.py \
+	*/*/permissions.py */access.py */*/access.py */params.py */*/params.py)
+
+typecheck: $(VENV)/.installed
+	$(VENV)/bin/mypy $(TYPED_MODULES)
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

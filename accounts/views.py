@@ -21,7 +21,7 @@ from accounts.forms import (
     SignupForm,
 )
 from accounts.models import Membership, Organisation
-from config.params import local_url
+from core.params import local_url
 
 
 @require_http_methods(["GET", "POST"])

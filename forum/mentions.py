@@ -11,8 +11,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 
-from forum.models import GroupMembership
-
 MENTION_RE = re.compile(r"(?<![\w@/.:-])@([a-z0-9][a-z0-9-]{0,80}[a-z0-9]|[a-z0-9])", re.IGNORECASE)
 
 
@@ -22,9 +20,8 @@ def base_handle(user) -> str:
 
 def handles(group) -> dict[str, object]:
     """handle -> user, for the group's active members."""
-    members = [
-        m.user for m in GroupMembership.objects.active().filter(group=group).select_related("user").order_by("user_id")
-    ]
+    # Through the group, not the model: forum.models renders mentions when a post is saved.
+    members = [m.user for m in group.memberships.active().select_related("user").order_by("user_id")]
     result = {}
     for user in members:
         handle = base_handle(user)

@@ -421,17 +421,14 @@ def _reindex(post):
 # --- moderation hooks (forum.moderation's actions call these after their permission check) ------------------------
 
 
-def approve_post(post, *, by=None) -> Post:
+def approve_post(post) -> Post:
     with transaction.atomic():
         _set_status(post, PostStatus.PUBLISHED)
         _published(post)
     return post
 
 
-publish_held_post = approve_post
-
-
-def reject_post(post, *, by=None) -> Post:
+def reject_post(post) -> Post:
     with transaction.atomic():
         _set_status(post, PostStatus.REJECTED)
         refresh_thread_stats(post.thread)
@@ -439,7 +436,7 @@ def reject_post(post, *, by=None) -> Post:
     return post
 
 
-def hide_post(post, *, by=None) -> Post:
+def hide_post(post) -> Post:
     with transaction.atomic():
         _set_status(post, PostStatus.HIDDEN)
         refresh_thread_stats(post.thread)
@@ -456,7 +453,7 @@ def edit_and_approve(post, body_markdown, *, by) -> Post:
             post.edited_at = timezone.now()
             post.edited_by = by
             post.save(update_fields=["body_markdown", "edited_at", "edited_by"])
-        return approve_post(post, by=by)
+        return approve_post(post)
 
 
 def lock_thread(thread, locked=True) -> Thread:

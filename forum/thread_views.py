@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
-from config.params import positive_int
+from core.params import positive_int
 from forum import display, services
 from forum.errors import ForumError
 from forum.forms import PostForm, ThreadForm

@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from accounts.mail import absolute_url, localized_url, send_templated_mail
-from notifications.services import DIGEST, unsubscribe_token
+from notifications.unsubscribe import DIGEST, unsubscribe_token
 
 
 def _unsubscribe(user, scope: str) -> tuple[str, dict]:

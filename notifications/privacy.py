@@ -5,7 +5,7 @@ someone else's words (a reply, another person's thread), not this person's data.
 """
 
 from accounts.privacy import register_export
-from notifications import services
+from notifications import queries, services
 from notifications.models import Notification
 
 
@@ -23,7 +23,7 @@ def export_notifications(user) -> list[dict]:
             "read_at": item.notification.read_at,
             "emailed_at": item.notification.emailed_at,
         }
-        for item in services.shown(user, notifications)
+        for item in queries.shown(user, notifications)
     ]
 
 

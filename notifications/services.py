@@ -1,21 +1,17 @@
 """Recording notifications, reading them in the site, and each person's delivery choices."""
 
 import logging
-from dataclasses import dataclass
 
-from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from notifications import registry
+from notifications import queries, registry
 from notifications.kinds import Delivery, Kind
 from notifications.models import Notification, NotificationSetting
+from notifications.tasks import send_notification_email
+from notifications.unsubscribe import Unsubscription
 
 logger = logging.getLogger(__name__)
-
-UNSUBSCRIBE_SALT = "notifications.unsubscribe"
-# An unsubscribe token for a digest stops every kind that is currently delivered in the digest.
-DIGEST = "digest"
 
 
 def notify(recipient, kind: str, target, *, actor=None) -> Notification | None:
@@ -53,47 +49,8 @@ def _record(recipient, kind, model, target_pk, actor) -> Notification | None:
         return None
     notification = Notification.objects.create(recipient=recipient, kind=kind, target=target, actor=actor)
     if NotificationSetting.objects.delivery_for(recipient, kind) == Delivery.IMMEDIATELY:
-        from notifications.tasks import send_notification_email
-
         transaction.on_commit(lambda: send_notification_email.enqueue(notification.pk))
     return notification
-
-
-@dataclass(frozen=True)
-class Shown:
-    """A notification with its target rendered for the recipient."""
-
-    notification: Notification
-    title: str
-    url: str
-    excerpt: str
-
-    @property
-    def kind_label(self):
-        return self.notification.get_kind_display()
-
-    @property
-    def unread(self) -> bool:
-        return self.notification.read_at is None
-
-
-def shown(user, notifications) -> list[Shown]:
-    """Render a page of notifications for `user`; those whose target they can no longer read are left out."""
-    notifications = list(notifications)
-    _prefetch_targets(notifications)
-    items = []
-    for notification in notifications:
-        rendered = registry.render(user, notification.target)
-        if rendered is not None:
-            items.append(Shown(notification, rendered.title, rendered.url, rendered.excerpt))
-    return items
-
-
-def _prefetch_targets(notifications) -> None:
-    """One query per target type (prefetch_related on a GenericForeignKey)."""
-    from django.db.models import prefetch_related_objects
-
-    prefetch_related_objects(notifications, "target")
 
 
 def unread_count(user) -> int:
@@ -108,7 +65,7 @@ def unread_count(user) -> int:
     if not unchecked:
         return unread.count()
     count = unread.exclude(target_type_id__in=unchecked).count()
-    return count + len(shown(user, unread.filter(target_type_id__in=unchecked)))
+    return count + len(queries.shown(user, unread.filter(target_type_id__in=unchecked)))
 
 
 def mark_read(user, notification_id) -> Notification | None:
@@ -134,48 +91,7 @@ def set_deliveries(user, chosen: dict[str, str]) -> None:
         NotificationSetting.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
 
 
-# Unsubscribing from a mail: a signed token names the person and what to stop, so no login is needed.
-
-
-def unsubscribe_token(user, scope: str) -> str:
-    """`scope` is a kind (stop e-mail of that kind) or DIGEST (stop every kind now sent in the digest)."""
-    return signing.dumps({"u": user.pk, "s": scope}, salt=UNSUBSCRIBE_SALT, compress=True)
-
-
-@dataclass(frozen=True)
-class Unsubscription:
-    user: object
-    scope: str
-
-    @property
-    def kinds(self) -> list[str]:
-        if self.scope != DIGEST:
-            return [self.scope]
-        return [kind for kind, delivery in deliveries(self.user).items() if delivery == Delivery.DIGEST]
-
-    @property
-    def labels(self) -> list[str]:
-        return [Kind(kind).label for kind in self.kinds]
-
-
-class InvalidToken(Exception):
-    pass
-
-
-def read_unsubscribe_token(token: str) -> Unsubscription:
-    from django.contrib.auth import get_user_model
-
-    try:
-        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    except signing.BadSignature as error:
-        raise InvalidToken from error
-    scope = data.get("s") if isinstance(data, dict) else None
-    if scope != DIGEST and scope not in Kind.values:
-        raise InvalidToken
-    user = get_user_model().objects.filter(pk=data.get("u"), is_active=True).first()
-    if user is None:
-        raise InvalidToken
-    return Unsubscription(user=user, scope=scope)
+# Unsubscribing from a mail: notifications.unsubscribe reads the link's token.
 
 
 def unsubscribe(unsubscription: Unsubscription) -> list[str]:

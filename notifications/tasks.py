@@ -15,7 +15,7 @@ from notifications import registry
 from notifications.kinds import Delivery
 from notifications.mail import language_of, send_digest_mail, send_notification_mail
 from notifications.models import Notification, NotificationSetting
-from notifications.services import shown
+from notifications.queries import shown
 
 # A digest never reaches further back than this, so a queue that stalled for weeks does not flood inboxes.
 DIGEST_HORIZON = timedelta(days=14)

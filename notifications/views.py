@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.params import local_url
-from notifications import registry, services
+from core.params import local_url
+from notifications import queries, registry, services
 from notifications.forms import SettingsForm
 from notifications.models import Notification
+from notifications.unsubscribe import InvalidToken, read_unsubscribe_token
 
 PAGE_SIZE = 20
 
@@ -22,7 +23,7 @@ def notification_list(request):
     return render(
         request,
         "notifications/list.html",
-        {"page_obj": page, "items": services.shown(request.user, page.object_list)},
+        {"page_obj": page, "items": queries.shown(request.user, page.object_list)},
     )
 
 
@@ -31,7 +32,7 @@ def notification_list(request):
 def open_notification(request, pk):
     """Mark one notification read and go to what it is about (if the person may still read it)."""
     notification = services.mark_read(request.user, pk)
-    item = services.shown(request.user, [notification]) if notification else []
+    item = queries.shown(request.user, [notification]) if notification else []
     if item and url_has_allowed_host_and_scheme(item[0].url, allowed_hosts={request.get_host()}):
         return redirect(item[0].url)
     messages.info(request, _("What this notification was about is no longer available to you."))
@@ -75,8 +76,8 @@ def notification_settings(request):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     try:
-        unsubscription = services.read_unsubscribe_token(token)
-    except services.InvalidToken:
+        unsubscription = read_unsubscribe_token(token)
+    except InvalidToken:
         return render(request, "notifications/unsubscribe_invalid.html", status=400)
     if request.method == "POST":
         kinds = services.unsubscribe(unsubscription)

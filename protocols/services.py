@@ -260,7 +260,7 @@ def due_for_reminder(today: datetime.date | None = None):
 
 
 def group_by_owner(pages) -> dict:
-    owners = {}
+    owners: dict = {}
     for page in pages:
         owners.setdefault(page.review_owner, []).append(page)
     return owners

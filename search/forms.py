@@ -2,11 +2,12 @@
 overlong query is shortened (and the reader told), the query text they typed stays in the box."""
 
 import re
+from typing import TypedDict
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.params import positive_int
+from core.params import positive_int
 from search import conf
 from search.backends.base import SORT_DATE, SORT_RELEVANCE
 
@@ -22,6 +23,15 @@ def is_token(value) -> bool:
     return isinstance(value, str) and _TOKEN.fullmatch(value) is not None
 
 
+class FilterValues(TypedDict):
+    """The filters a reader chose, named as SearchQuery's fields."""
+
+    kinds: tuple[str, ...]
+    tags: tuple[str, ...]
+    languages: tuple[str, ...]
+    organisations: tuple[str, ...]
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search terms"), required=False, strip=True)
     # A plain field: an unknown sort order falls back to relevance instead of invalidating the whole search.
@@ -31,7 +41,7 @@ class SearchForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         data = data if data is not None else {}
         super().__init__(data, **kwargs)
-        self.values = {
+        self.values: FilterValues = {
             "kinds": self._tokens(data, "type"),
             "tags": self._tokens(data, "tag"),
             "languages": tuple(v for v in self._tokens(data, "language") if v in conf.languages()),

@@ -11,6 +11,7 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, QuerySet
+from django_tasks import task
 from wagtail.models import Page
 
 from search import conf, registry, vocabulary
@@ -52,12 +53,16 @@ def schedule_sources(sources) -> None:
     keys = sorted({(int(content_type_id), int(pk)) for content_type_id, pk in sources})
     if not keys:
         return
-    from search.tasks import sync_documents
-
     # Bounded tasks: a group with thousands of posts is reindexed by several workers, not one very long task.
     for start in range(0, len(keys), TASK_SIZE):
         chunk = [list(key) for key in keys[start : start + TASK_SIZE]]
         transaction.on_commit(lambda chunk=chunk: sync_documents.enqueue(chunk))
+
+
+@task()
+def sync_documents(sources: list[list[int]]) -> None:
+    """Index, update or remove the documents of these (content type id, primary key) sources."""
+    sync(sources)
 
 
 def sync(sources) -> None:

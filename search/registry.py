@@ -45,6 +45,7 @@ class Searchable:
 
 _by_model: dict[type[models.Model], Searchable] = {}
 _kind_labels: dict[str, tuple] = {}
+_watches: list[tuple] = []
 
 
 def register(
@@ -89,19 +90,18 @@ def register_page(page_model, *, kind: str, label, label_plural=None, **builder_
 def reindex_on_change(model, *, fields, affected: Callable[[models.Model], Iterable]) -> None:
     """After a saved `model` object commits a new value of one of `fields`, reindex `affected(obj)`: objects and
     querysets of registered types. A save whose `update_fields` leave these fields alone costs nothing."""
-    from search import signals
+    _watches.append((model, fields, affected))
 
-    signals.watch_fields(model, fields, affected)
+
+def watches() -> list[tuple[type[models.Model], list[str], Callable[[models.Model], Iterable]]]:
+    """What `reindex_on_change` asked for; search.signals connects them once every app has registered."""
+    return list(_watches)
 
 
 def unregister(model) -> None:
     searchable = _by_model.pop(model, None)
     if searchable and not any(s.kind == searchable.kind for s in _by_model.values()):
         _kind_labels.pop(searchable.kind, None)
-
-
-def for_model(model) -> Searchable | None:
-    return _by_model.get(model)
 
 
 def for_content_type_id(content_type_id: int) -> Searchable | None:

@@ -75,6 +75,8 @@ def connect() -> None:
     post_delete.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search.restriction_deleted")
     # Deleting a page deletes its descendants too; every one of them passes here as a Page.
     post_delete.connect(object_deleted, sender=Page, dispatch_uid="search.page_deleted")
+    for model, fields, affected in registry.watches():
+        watch_fields(model, fields, affected)
     for searchable in registry.all_searchables():
         if not searchable.is_page:
             post_delete.connect(

@@ -1,19 +1,11 @@
-"""Background work of the search index (django-tasks: immediate in development and tests, a queue in production)."""
+"""Background work of the search index (django-tasks: immediate in development and tests, a queue in production).
 
-from django_tasks import task
+Each task is defined next to the work it runs, which also enqueues it: `indexing.sync_documents` after a commit,
+`backends.elasticsearch.retry_pending_index_operations` after a failed write to the cluster. They are named here as
+well because a queued task is stored by its import path, and tasks queued under these paths must still run.
+"""
 
-from search import indexing
+from search.backends.elasticsearch import retry_pending_index_operations
+from search.indexing import sync_documents
 
-
-@task()
-def sync_documents(sources: list[list[int]]) -> None:
-    """Index, update or remove the documents of these (content type id, primary key) sources."""
-    indexing.sync(sources)
-
-
-@task()
-def retry_pending_index_operations() -> None:
-    """Replay Elasticsearch writes that failed while the cluster was unreachable."""
-    from search.backends import elasticsearch
-
-    elasticsearch.retry_pending()
+__all__ = ["retry_pending_index_operations", "sync_documents"]

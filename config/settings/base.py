@@ -2,8 +2,6 @@
 
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from config import env
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -246,11 +244,4 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
-}
-
-# Labels used in templates for the site's roles (kept here so one list drives groups and docs).
-ROLE_GROUPS = {
-    "trainer": _("Trainers"),
-    "editor": _("Editors"),
-    "moderator": _("Moderators"),
 }

@@ -11,8 +11,10 @@ log line for an action that was rolled back).
 
 from datetime import timedelta
 
+from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from forum import services as forum_services
@@ -35,9 +37,9 @@ def member_label(membership) -> str:
 
 class Action:
     id = ""
-    label = ""
+    label: str | Promise = ""
     target = ""  # which kind of object: "item", "post", "revision", "thread", "member"
-    form_class = None
+    form_class: type[forms.Form] | None = None
     primary = False
 
     def allowed(self, user, obj) -> bool:
@@ -101,7 +103,7 @@ class ApproveItem(ItemAction):
 
     def effect(self, user, item, data):
         if item.post.status != PostStatus.PUBLISHED:
-            forum_services.approve_post(item.post, by=user)
+            forum_services.approve_post(item.post)
             notify_author(item.post, actor=user)
         # A reported post that stays: its author is told nothing (nobody learns a post was reported).
 
@@ -119,7 +121,7 @@ class RejectItem(ItemAction):
         return item.is_open and item.post.status == PostStatus.HELD
 
     def effect(self, user, item, data):
-        forum_services.reject_post(item.post, by=user)
+        forum_services.reject_post(item.post)
         notify_author(item.post, actor=user)
 
     def done_message(self):
@@ -136,7 +138,7 @@ class HideItem(ItemAction):
         return item.is_open and item.post.status == PostStatus.PUBLISHED
 
     def effect(self, user, item, data):
-        forum_services.hide_post(item.post, by=user)
+        forum_services.hide_post(item.post)
         notify_author(item.post, actor=user)
 
     def done_message(self):
@@ -202,7 +204,7 @@ class HidePost(PostAction):
 
     def apply(self, user, post, data):
         with transaction.atomic():
-            forum_services.hide_post(post, by=user)
+            forum_services.hide_post(post)
             services.close_open_items(
                 post, actor=user, status=ReviewItem.Status.REJECTED, decision=self.id, reason=data["reason"]
             )
@@ -244,7 +246,7 @@ class RestorePost(PostAction):
 
     def apply(self, user, post, data):
         with transaction.atomic():
-            forum_services.approve_post(post, by=user)
+            forum_services.approve_post(post)
             self.record(user, post, data.get("reason", ""))
             notify_author(post, actor=user)
 
@@ -466,7 +468,7 @@ def for_target(kind: str, user, obj) -> list[Action]:
     return [action for action in ACTIONS.values() if action.target == kind and action.allowed(user, obj)]
 
 
-def action_labels() -> list[tuple[str, str]]:
+def action_labels() -> list[tuple[str, str | Promise]]:
     return [(action.id, action.label) for action in ACTIONS.values()]
 
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from config.params import local_url, natural_int
+from core.params import local_url, natural_int
 from forum import services as forum_services
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership, is_site_moderator

@@ -116,11 +116,11 @@ def plan_changed_since_start(worksheet: Worksheet) -> bool:
 def guidance(worksheet: Worksheet) -> dict[str, list]:
     """The plan's steps per worksheet part, as they were in the version the worksheet was started from."""
     plan = None
-    if worksheet.plan_revision_id:
+    if worksheet.plan_revision is not None:
         plan = worksheet.plan_revision.as_object()
     elif worksheet.plan_id:
         plan = worksheet.plan
-    by_section = {section: [] for section in Section.ORDER}
+    by_section: dict[str, list] = {section: [] for section in Section.ORDER}
     if plan is not None:
         for step in plan.steps:
             by_section.setdefault(step.value["section"], []).append(step.value)
@@ -150,7 +150,7 @@ class PersonalDataWarning:
 
 def personal_data_warnings(forms: StepForms) -> list[PersonalDataWarning]:
     """Likely personal data in the step's text, per field. A warning only: the person decides."""
-    found = []
+    found: list[PersonalDataWarning] = []
     texts = [(forms.form[name].label, forms.form[name].value()) for name in forms.form.fields]
     if forms.rows is not None:
         for row_form in forms.rows.forms:
@@ -218,9 +218,9 @@ def _grant_holder(token: str, worksheet_id: int):
         payload = signing.loads(token or "", salt=DRAFT_GRANT_SALT, max_age=DRAFT_GRANT_AGE)
     except signing.BadSignature:
         return None
-    if not isinstance(payload, dict) or payload.get("w") != worksheet_id:
+    if not isinstance(payload, dict) or payload.get("w") != worksheet_id or not isinstance(payload.get("u"), int):
         return None
-    user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
+    user = User.objects.filter(pk=payload["u"], is_active=True).first()
     if user is None or not constant_time_compare(str(payload.get("a")), _grant_fingerprint(user)):
         return None
     return user if Worksheet.objects.editable_by(user).filter(pk=worksheet_id).exists() else None

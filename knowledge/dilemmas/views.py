@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts import roles
-from config.params import natural_int
+from core.params import natural_int
 from knowledge.dilemmas import memo_document, services
 from knowledge.dilemmas.forms import PERSONAL_DATA_REMINDER, CommentForm, InviteForm
 from knowledge.dilemmas.models import DilemmaPlanPage, ValueType, Worksheet

@@ -8,6 +8,7 @@ publishes a second page or overwrites the first decision.
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.experiences.forms import ReasonForm
@@ -27,9 +28,9 @@ class NotAllowed(SubmissionError):
 
 class ModerationAction:
     id: str
-    label = ""
+    label: str | Promise = ""
     reason_required = False
-    reason_help = ""
+    reason_help: str | Promise = ""
     result: str
 
     def allowed(self, user, submission) -> bool:

@@ -1,4 +1,5 @@
-"""Forms of shared experiences: the guided submission form, the index filters and the moderators' reason form."""
+"""Forms of shared experiences: the guided submission form and the moderators' reason form (the index filters are
+in queries.py)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -174,25 +175,6 @@ class SubmissionForm(forms.ModelForm):
         self.data = data
         cleaned["findings_confirmed"] = bool(self.findings)
         return cleaned
-
-
-class FilterForm(forms.Form):
-    """GET filters of the experience index. An unknown value is reported and ignored; the others still apply."""
-
-    setting = forms.ChoiceField(label=_("Setting"), required=False)
-    outcome = forms.ChoiceField(label=_("Outcome"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-
-    def __init__(self, *args, tags=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        anything = [("", _("All"))]
-        self.fields["setting"].choices = anything + list(Setting.choices)
-        self.fields["outcome"].choices = anything + list(Outcome.choices)
-        self.fields["tag"].choices = anything + [(tag.slug, tag.name) for tag in tags]
-
-    def filters(self) -> dict:
-        self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
 
 
 class ReasonForm(forms.Form):

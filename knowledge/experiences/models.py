@@ -15,18 +15,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from accounts import roles
-
-
-class Setting(models.TextChoices):
-    CITIZEN_GOVERNMENT = "citizen_government", _("Between citizen and government")
-    WORKPLACE = "workplace", _("In the workplace")
-    ORGANISATIONS = "organisations", _("Between organisations")
-
-
-class Outcome(models.TextChoices):
-    RESOLVED = "resolved", _("Resolved")
-    PARTLY = "partly", _("Partly resolved")
-    NOT_RESOLVED = "not_resolved", _("Not resolved")
+from knowledge.experiences import queries
+from knowledge.experiences.choices import Outcome, Setting
 
 
 class ExperienceIndexPage(Page):
@@ -44,10 +34,8 @@ class ExperienceIndexPage(Page):
         verbose_name = _("experience index")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.experiences.services import index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context.update(queries.index_context(ExperiencePage.objects.live().public().child_of(self), request))
         return context
 
 
@@ -125,10 +113,8 @@ class ExperiencePage(Page):
         return self.organisation if self.show_organisation else None
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.experiences.services import experience_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(experience_context(self, request))
+        context.update(queries.experience_context(self, request))
         return context
 
 

@@ -1,19 +1,16 @@
 """The rules of shared experiences: submitting and resubmitting, publishing an approved submission as a page,
-useful marks, and what the index and experience pages show.
+useful marks. What the index and experience pages show is in queries.py.
 
 Moderation decisions themselves are the actions in `actions.py`; they call `publish_submission` from here.
 """
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from taggit.utils import parse_tags
 
-from accounts import access, roles
-from knowledge.experiences.forms import FilterForm
+from accounts import roles
 from knowledge.experiences.models import (
     ExperienceIndexPage,
     ExperiencePage,
@@ -129,52 +126,3 @@ def mark_useful(user, page: ExperiencePage, useful: bool = True) -> int:
     else:
         UsefulMark.objects.filter(user=user, page=page).delete()
     return UsefulMark.objects.filter(page=page).count()
-
-
-# What the pages show
-
-
-def published_experiences(index):
-    return ExperiencePage.objects.live().public().child_of(index)
-
-
-def index_context(index, request) -> dict:
-    experiences = published_experiences(index)
-    tags = Tag.objects.filter(experiences_experiencepagetag_items__content_object__in=experiences).distinct()
-    form = FilterForm(request.GET or None, tags=tags.order_by("name"))
-    filters = form.filters() if request.GET else {}
-    if "setting" in filters:
-        experiences = experiences.filter(setting=filters["setting"])
-    if "outcome" in filters:
-        experiences = experiences.filter(outcome=filters["outcome"])
-    if "tag" in filters:
-        experiences = experiences.filter(tags__slug=filters["tag"])
-    experiences = (
-        experiences.annotate(useful_count=Count("useful_marks", distinct=True))
-        .select_related("organisation")
-        .prefetch_related("tags")
-        .order_by("-first_published_at", "-pk")
-    )
-    return {
-        "experiences": experiences,
-        "filter_form": form,
-        "filtered": bool(filters),
-        "can_submit": roles.is_member(request.user),
-    }
-
-
-def experience_context(page, request) -> dict:
-    user = request.user
-    marks = UsefulMark.objects.filter(page=page)
-    links = list(page.related_protocols.select_related("protocol"))
-    # A protocol's title is content too: only those the reader may read (accounts.access).
-    readable = set(
-        access.readable_pages(user).filter(pk__in=[link.protocol_id for link in links]).values_list("pk", flat=True)
-    )
-    protocols = [link.protocol for link in links if link.protocol_id in readable]
-    return {
-        "useful_count": marks.count(),
-        "marked_useful": user.is_authenticated and marks.filter(user=user).exists(),
-        "can_mark": roles.is_member(user),
-        "related": protocols,
-    }

@@ -87,7 +87,6 @@ def enrol(session_id: int, user, *, notify: bool = True) -> Enrolment:
                 user=user,
                 status=Enrolment.Status.WAITLISTED if full else Enrolment.Status.ENROLLED,
             )
-            enrolment.waitlist_position = waitlist_position(enrolment)
             if notify:
                 _notify([enrolment.pk], "waitlisted" if full else "enrolled")
     except IntegrityError as error:

@@ -9,7 +9,6 @@ from search.audience import VISITOR, Audience
 
 SORT_RELEVANCE = "relevance"
 SORT_DATE = "date"
-FACETS = ("kind", "tag", "language", "organisation")
 TAG_FACET_SIZE = 25
 
 

@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_tasks import default_task_backend, task
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.dsl import Completion as CompletionField
@@ -251,10 +252,6 @@ def _queue(operations: list[tuple[str, str, str]], error: Exception) -> None:
 
 
 def _schedule_retry() -> None:
-    from django_tasks import default_task_backend
-
-    from search.tasks import retry_pending_index_operations
-
     # Only a queue that can wait helps; the immediate backend would just fail again at once.
     if default_task_backend.supports_defer:
         retry_pending_index_operations.using(run_after=timezone.now() + RETRY_DELAY).enqueue()
@@ -288,6 +285,12 @@ def _document_for_key(source_key: str) -> SearchDocument | None:
     if content_type is None or not pk.isdigit():
         return None
     return SearchDocument.objects.filter(source_type=content_type, source_id=int(pk)).first()
+
+
+@task()
+def retry_pending_index_operations() -> None:
+    """Replay Elasticsearch writes that failed while the cluster was unreachable."""
+    retry_pending()
 
 
 def retry_pending() -> int:

@@ -6,7 +6,8 @@ from django.test import Client
 
 from notifications import kinds
 from notifications.kinds import Delivery
-from notifications.services import deliveries, unsubscribe_token
+from notifications.services import deliveries
+from notifications.unsubscribe import unsubscribe_token
 from tests.helpers import path_of
 
 pytestmark = pytest.mark.django_db

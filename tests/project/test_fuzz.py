@@ -50,7 +50,7 @@ FORMS_ON_FORM_PAGES = {
     "accounts.forms.MembershipDecisionForm",
     "knowledge.training.forms.TrajectoryStepForm",
     "knowledge.training.forms.CatalogueFilterForm",
-    "knowledge.experiences.forms.FilterForm",
+    "knowledge.experiences.queries.FilterForm",
     "protocols.forms.ProtocolFilterForm",
 }
 

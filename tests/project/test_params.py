@@ -2,7 +2,7 @@
 
 import pytest
 
-from config.params import MAX_ID, local_url, natural_int, positive_int
+from core.params import MAX_ID, local_url, natural_int, positive_int
 
 
 @pytest.mark.parametrize(
