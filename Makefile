@@ -43,13 +43,24 @@ translations: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
 
-lint: $(VENV)/.installed
+# Every folder of Django templates (the site's and each app's).
+TEMPLATE_DIRS = $(shell find . \( -name node_modules -o -name .venv -o -name staticfiles -o -name var \) -prune -o -type d -name templates -print | sort)
+
+# Python (ruff), templates (djhtml), CSS (stylelint), JS (eslint), CSS and JS layout (prettier; the npm scripts in
+# package.json say which files).
+lint: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check --tabwidth 2 $(TEMPLATE_DIRS)
+	npm run --silent lint:css
+	npm run --silent lint:js
+	npm run --silent lint:format
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml --tabwidth 2 $(TEMPLATE_DIRS)
+	npm run --silent format
 
 demo: setup
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(PY) manage.py demo_content
