@@ -43,22 +43,33 @@ translations: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l nl -l da --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
 
-lint: setup
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/lint-imports
-	$(VENV)/bin/mypy $(TYPED_MODULES)
+# Every folder of Django templates (the site's and each app's).
+TEMPLATE_DIRS = $(shell find . \( -name node_modules -o -name .venv -o -name staticfiles -o -name var \) -prune -o -type d -name templates -print | sort)
 
 # The modules that hold the business rules are type-checked; make's wildcard drops patterns that match nothing.
 TYPED_MODULES = $(wildcard */services.py */*/services.py */actions.py */*/actions.py */permissions.py \
 	*/*/permissions.py */access.py */*/access.py */params.py */*/params.py)
 
+# Python (ruff, import rules, types), templates (djhtml), CSS (stylelint), JS (eslint), CSS and JS layout
+# (prettier; the npm scripts in package.json say which files).
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy $(TYPED_MODULES)
+	$(VENV)/bin/djhtml --check --tabwidth 2 $(TEMPLATE_DIRS)
+	npm run --silent lint:css
+	npm run --silent lint:js
+	npm run --silent lint:format
+
 typecheck: $(VENV)/.installed
 	$(VENV)/bin/mypy $(TYPED_MODULES)
 
-format: $(VENV)/.installed
+format: $(VENV)/.installed node_modules/.installed
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/djhtml --tabwidth 2 $(TEMPLATE_DIRS)
+	npm run --silent format
 
 demo: setup
 	DATABASE_URL=$${DATABASE_URL:-$(SQLITE_URL)} $(PY) manage.py demo_content

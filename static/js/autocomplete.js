@@ -91,10 +91,19 @@
         return;
       }
       var mine = ++request;
-      fetch(url + "?q=" + encodeURIComponent(value), { headers: { Accept: "application/json" }, credentials: "same-origin" })
-        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (mine === request) render(data.results || []); })
-        .catch(function () { close(); });
+      fetch(url + "?q=" + encodeURIComponent(value), {
+        headers: { Accept: "application/json" },
+        credentials: "same-origin",
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : { results: [] };
+        })
+        .then(function (data) {
+          if (mine === request) render(data.results || []);
+        })
+        .catch(function () {
+          close();
+        });
     }
 
     input.addEventListener("input", function () {
@@ -104,7 +113,10 @@
     input.addEventListener("keydown", function (event) {
       var open = !listbox.hidden && options.length > 0;
       if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        if (!open) { fetchOptions(); return; }
+        if (!open) {
+          fetchOptions();
+          return;
+        }
         event.preventDefault();
         var step = event.key === "ArrowDown" ? 1 : -1;
         var next = active + step;
@@ -115,10 +127,17 @@
         event.preventDefault();
         window.location.href = options[active].url;
       } else if (event.key === "Escape") {
-        if (open) { event.preventDefault(); close(); } else { input.value = ""; }
+        if (open) {
+          event.preventDefault();
+          close();
+        } else {
+          input.value = "";
+        }
       }
     });
-    input.addEventListener("blur", function () { window.setTimeout(close, 100); });
+    input.addEventListener("blur", function () {
+      window.setTimeout(close, 100);
+    });
   }
 
   function init() {

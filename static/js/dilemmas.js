@@ -11,7 +11,7 @@
   document.addEventListener("htmx:afterSettle", function () {
     if (!rowAction) return;
     const rows = document.querySelectorAll("#rows .dilemmas-row");
-    let target = null;
+    let target;
     if (rowAction === "add" && rows.length) {
       target = rows[rows.length - 1].querySelector("input, textarea, select");
     } else {
@@ -35,7 +35,9 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-print]").forEach(function (button) {
       button.hidden = false;
-      button.addEventListener("click", function () { window.print(); });
+      button.addEventListener("click", function () {
+        window.print();
+      });
     });
   });
 })();

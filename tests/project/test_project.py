@@ -68,6 +68,13 @@ def test_ruff_lint_and_format_are_clean():
     assert fmt.returncode == 0, fmt.stdout
 
 
+@pytest.mark.parametrize("script", ["lint:css", "lint:js", "lint:format"])
+def test_front_end_lint_is_clean(script):
+    """stylelint, eslint and prettier, as `make lint` runs them (the npm scripts in package.json)."""
+    result = run("npm", "run", "--silent", script)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_platform_folder_does_not_shadow_the_standard_library():
     assert not (ROOT / "platform" / "__init__.py").exists()
     result = run(PYTHON, "-c", "import platform; print(platform.system())")
