@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
 from accounts.models import Membership, Organisation
+from core.personal_data import passages, passages_digest
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
-from knowledge.personal_data import passages, passages_digest
 from protocols.models import ProtocolPage
 
 # The parts of the guided form, in order: (key, heading, explanation, field names).
