@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Membership, Organisation, OrganisationDomain, User
+from core.demo import register
 
 DEMO_PASSWORD = "demo-mediation-2026"  # noqa: S105  (printed on purpose: development only)
 
@@ -77,3 +78,6 @@ def load(progress):
         defaults={"status": Membership.Status.PENDING, "source": Membership.Source.APPROVAL},
     )
     progress.credentials(credentials, DEMO_PASSWORD)
+
+
+register(load, order=10)

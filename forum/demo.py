@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, User
+from core.demo import register
 from forum import services
 from forum.models import (
     ForumGroup,
@@ -324,3 +325,6 @@ def load(progress):
     groups = {spec["slug"]: _group(spec) for spec in progress.iterate(GROUPS, "forum groups")}
     for slug, title, template, posts in progress.iterate(THREADS, "forum threads"):
         _thread(groups[slug], title, template, posts)
+
+
+register(load, order=70)

@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts import roles
 from accounts.models import User, normalise_email
 from accounts.validators import validate_single_line
+from core.personal_data import passages, passages_digest
 from forum.models import Thread
 from forum.services import MAX_POST_LENGTH
-from knowledge.personal_data import passages, passages_digest
 
 CASE_FIELDS = ("situation", "question", "tried")
 

@@ -2,6 +2,8 @@
 
 from wagtail.models import Locale, Page
 
+from core.demo import register
+from knowledge import demo_training  # noqa: F401  (registers the training loader: not an app's demo module)
 from knowledge.demo_pages import HOME, PAGES, TAGS
 from knowledge.models import ContentPage, HomePage
 
@@ -71,3 +73,6 @@ def load(progress):
             for title, text, key in HOME[language]["features"]
         ]
         _publish(home)
+
+
+register(load, order=20)

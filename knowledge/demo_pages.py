@@ -1,21 +1,6 @@
 """Texts of the demo pages, per language. Written for this platform from the facts in the source documents."""
 
-
-def p(*paragraphs):
-    return [{"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in paragraphs)}]
-
-
-def h(text, level="h2"):
-    return [{"type": "heading", "value": {"text": text, "level": level}}]
-
-
-def ul(*items):
-    return [{"type": "paragraph", "value": "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"}]
-
-
-def note(text, kind="info"):
-    return [{"type": "note", "value": {"kind": kind, "text": f"<p>{text}</p>"}}]
-
+from core.demo import h, note, p, ul
 
 HOME = {
     "nl": {

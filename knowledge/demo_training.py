@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, User
+from core.demo import register
 from knowledge.models import HomePage
 from knowledge.training import services
 from knowledge.training.demo_texts import AMERSFOORT, INDEX, MODULES, PARTICIPANTS, PROGRAMME, SESSIONS, STEPS
@@ -208,3 +209,6 @@ def load(progress):
     _enrolments(progress, modules, _participants(progress))
     _programmes(progress, {code: _fresh(home) for code, home in homes.items()}, modules)
     _trajectory(progress)
+
+
+register(load, order=40)

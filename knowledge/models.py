@@ -10,7 +10,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from knowledge.blocks import BodyBlock, FeatureBlock
+from core.blocks import BodyBlock
+from knowledge.blocks import FeatureBlock
 
 
 class HomePage(Page):

@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from accounts.models import User
+from core.demo import register
 from notifications import registry
 from notifications.kinds import MEMBERSHIP, REPLY, Delivery
 from notifications.models import Notification
@@ -69,3 +70,6 @@ def load(progress):
         # One person with a non-default choice, to show the settings page filled in.
         set_deliveries(danish, {REPLY: Delivery.IMMEDIATELY})
     progress.step("notification settings")
+
+
+register(load, order=90)

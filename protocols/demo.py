@@ -6,13 +6,14 @@ again adds no versions to its history.
 
 import datetime
 
+from django.apps import apps
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from accounts.models import User
-from knowledge.models import HomePage
+from core.demo import register
 from protocols.demo_pages import INDEX, PROTOCOLS, RELATED, RULE_PROTOCOLS
 from protocols.models import (
     ProtocolIndexPage,
@@ -45,7 +46,7 @@ def _indexes(progress) -> dict:
         if language == "nl":
             page = source
             if page is None:
-                home = HomePage.objects.get(locale__language_code="nl")
+                home = apps.get_model("knowledge", "HomePage").objects.get(locale__language_code="nl")
                 page = ProtocolIndexPage(title=text["title"], slug=text["slug"], intro=text["intro"])
                 home.add_child(instance=page)
                 source = page
@@ -174,3 +175,6 @@ def _find(key, language):
     if language not in spec:
         return None
     return ProtocolPage.objects.filter(locale__language_code=language, slug=spec[language]["slug"]).first()
+
+
+register(load, order=30)

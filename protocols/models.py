@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
-from knowledge.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 from protocols.admin_forms import ProtocolPageForm
 from protocols.blocks import StepsBlock
 

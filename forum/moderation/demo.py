@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
+from core.demo import register
 from forum import services as forum_services
 from forum.models import ForumGroup, Post, PostStatus, Thread
 from forum.moderation.models import AuditEntry, Report, ReviewItem
@@ -148,3 +149,6 @@ def load(progress):
         reporter = User.objects.get(email=email)
         Report.objects.create(item=item, reporter=reporter, reason=reason, text=text, created_at=item.created_at)
         _decide(post, HIDDEN["moderator"], "hide", ReviewItem.Status.REJECTED, HIDDEN["reason"])
+
+
+register(load, order=80)

@@ -1,9 +1,11 @@
 """Demo content for dilemma step-plans: the default plan in nl/da/en under an index page per language, and two
 worked worksheets (one shared, with comments). Idempotent: what exists already is left as it is."""
 
+from django.apps import apps
 from wagtail.models import Locale
 
 from accounts.models import User
+from core.demo import register
 from knowledge.dilemmas import services
 from knowledge.dilemmas.demo_texts import INDEX, PLAN, WORKSHEETS
 from knowledge.dilemmas.models import (
@@ -16,7 +18,6 @@ from knowledge.dilemmas.models import (
     Weighing,
     Worksheet,
 )
-from knowledge.models import HomePage
 
 LANGUAGES = ("nl", "da", "en")
 
@@ -41,7 +42,8 @@ def _indexes(progress) -> dict:
         text = INDEX[language]
         if source is None:
             source = DilemmaPlanIndexPage(title=text["title"], slug=text["slug"], intro=text["intro"])
-            HomePage.objects.get(locale__language_code="nl").add_child(instance=source)
+            home = apps.get_model("knowledge", "HomePage").objects.get(locale__language_code="nl")
+            home.add_child(instance=source)
         page = _translated(source, language)
         if page.live_revision_id is None:
             page.title = page.draft_title = text["title"]
@@ -101,3 +103,6 @@ def load(progress):
     plans = _plans(progress, indexes)
     for spec in progress.iterate(WORKSHEETS, "dilemma worksheets"):
         _worksheet(spec, plans[spec["language"]])
+
+
+register(load, order=50)

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Revision
 from wagtail.search import index
 
-from knowledge.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 from knowledge.dilemmas.blocks import PlanStepsBlock
 
 

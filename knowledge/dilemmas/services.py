@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from accounts.mail import localized_url, send_templated_mail
+from core.personal_data import detect
 from knowledge.dilemmas.blocks import Section
 from knowledge.dilemmas.models import (
     Comment,
@@ -26,7 +27,6 @@ from knowledge.dilemmas.models import (
     Worksheet,
 )
 from knowledge.dilemmas.steps import STEP_SECTIONS, StepForms, weighings_of
-from knowledge.personal_data import detect
 
 DRAFT_COOKIE = "dilemmas_draft"
 DRAFT_LIFETIME = datetime.timedelta(days=2)

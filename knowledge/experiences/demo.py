@@ -4,10 +4,12 @@ submissions in moderation (one waiting, one sent back with a request for changes
 Idempotent: pages are found by their slug in their language, submissions by author and title.
 """
 
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import Organisation, User
+from core.demo import register
 from knowledge.experiences.demo_texts import EXPERIENCES, INDEX, SUBMISSIONS
 from knowledge.experiences.models import (
     ExperienceIndexPage,
@@ -15,8 +17,6 @@ from knowledge.experiences.models import (
     ExperienceRelatedProtocol,
     ExperienceSubmission,
 )
-from knowledge.models import HomePage
-from protocols.models import ProtocolPage
 
 LANGUAGES = ("nl", "da", "en")
 MODERATOR = "moderator@hilversum.example"
@@ -36,7 +36,8 @@ def _indexes(progress) -> dict:
             page = source
             if page is None:
                 page = ExperienceIndexPage(title=text["title"], slug=text["slug"], intro=text["intro"])
-                HomePage.objects.get(locale__language_code="nl").add_child(instance=page)
+                home = apps.get_model("knowledge", "HomePage").objects.get(locale__language_code="nl")
+                home.add_child(instance=page)
                 source = page
         else:
             locale = Locale.objects.get(language_code=language)
@@ -63,6 +64,7 @@ def _experience(index_pk: int, language: str, text: dict) -> ExperiencePage:
         submitter=User.objects.filter(email=text.get("submitter", "")).first(),
         **{name: text[name] for name in FIELDS},
     )
+    ProtocolPage = apps.get_model("protocols", "ProtocolPage")
     protocols = ProtocolPage.objects.filter(locale__language_code=language, slug__in=text["protocols"])
     page.related_protocols = [
         ExperienceRelatedProtocol(protocol=protocol, sort_order=number) for number, protocol in enumerate(protocols)
@@ -114,3 +116,6 @@ def load(progress):
             checklist_confirmed_at=timezone.now(),
             **values,
         )
+
+
+register(load, order=60)

@@ -2,14 +2,14 @@
 in queries.py)."""
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
 from accounts.models import Membership, Organisation
+from core.personal_data import passages, passages_digest
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
-from knowledge.personal_data import passages, passages_digest
-from protocols.models import ProtocolPage
 
 # The parts of the guided form, in order: (key, heading, explanation, field names).
 PARTS = [
@@ -121,6 +121,7 @@ class SubmissionForm(forms.ModelForm):
             memberships__in=Membership.objects.active().filter(user=user)
         ).distinct()
         self.fields["organisation"].empty_label = _("Do not say")
+        ProtocolPage = apps.get_model("protocols", "ProtocolPage")
         self.fields["related_protocols"].queryset = (
             ProtocolPage.objects.live().public().filter(locale__language_code=language).order_by("title")
         )

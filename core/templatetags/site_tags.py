@@ -1,13 +1,12 @@
 """Template tags for the site-wide layout: navigation, language switcher, NL Design System form fields."""
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.forms import CheckboxInput, CheckboxSelectMultiple, RadioSelect, Select, SelectMultiple, Textarea
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
-
-from knowledge.models import HomePage
 
 register = template.Library()
 
@@ -16,6 +15,7 @@ def _homes(request) -> dict[str, Page]:
     """Live home pages by language code, fetched once per request."""
     cached = getattr(request, "_home_pages", None)
     if cached is None:
+        HomePage = apps.get_model("knowledge", "HomePage")
         cached = {home.locale.language_code: home for home in HomePage.objects.live().select_related("locale")}
         if request is not None:
             request._home_pages = cached

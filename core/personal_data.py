@@ -4,7 +4,7 @@ It warns; the person decides. So it prefers missing an odd case to crying wolf o
 flagged when their checksum or format says they really are an identifier (BSN 11-proof, IBAN mod-97, a CPR
 number with a real date), and years, amounts and article numbers of laws ("artikel 7:1 Awb") pass.
 
-Used by worksheets and experiences here, and by the forum.
+Used by worksheets, experiences and the forum.
 """
 
 import hashlib

@@ -5,7 +5,7 @@ from django.utils import translation
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from knowledge.personal_data import detect, is_valid_bsn, is_valid_iban
+from core.personal_data import detect, is_valid_bsn, is_valid_iban
 
 # --- helpers that build valid identifiers ------------------------------------------------------------------------
 
