@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import User
+from forum import permissions
 from forum.models import ForumGroup, Thread
 
 pytestmark = pytest.mark.django_db

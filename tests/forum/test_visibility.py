@@ -6,7 +6,7 @@ The canary word is in the group's name, the thread title, the first post and a r
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from forum.models import ForumGroup, Post, Thread
+from forum import permissions
 from tests.forum.conftest import CANARY
 
 pytestmark = pytest.mark.django_db
