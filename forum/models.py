@@ -78,6 +78,19 @@ class ForumGroup(models.Model):
 
         return reverse("forum:group", kwargs={"slug": self.slug})
 
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == self.Visibility.PUBLIC
+
+    @property
+    def is_premoderated(self) -> bool:
+        return self.premoderation != self.Premoderation.OFF
+
+    @property
+    def join_is_open(self) -> bool:
+        """Members join at once (rather than asking, or waiting for an invitation)."""
+        return self.join_policy == self.JoinPolicy.OPEN
+
 
 class GroupMembershipQuerySet(models.QuerySet):
     def active(self):
@@ -129,6 +142,18 @@ class GroupMembership(models.Model):
     @property
     def is_active(self):
         return self.status == self.Status.ACTIVE
+
+    @property
+    def is_invited(self):
+        return self.status == self.Status.INVITED
+
+    @property
+    def is_requested(self):
+        return self.status == self.Status.REQUESTED
+
+    @property
+    def is_removed(self):
+        return self.status == self.Status.REMOVED
 
     @property
     def is_moderator(self):
@@ -194,6 +219,18 @@ class Thread(models.Model):
 
         return reverse("forum:thread", kwargs={"pk": self.pk})
 
+    @property
+    def is_published(self):
+        return self.status == PostStatus.PUBLISHED
+
+    @property
+    def is_held(self):
+        return self.status == PostStatus.HELD
+
+    @property
+    def is_case_consultation(self):
+        return self.template == self.Template.CASE
+
 
 class PostQuerySet(models.QuerySet):
     def published(self):
@@ -256,6 +293,10 @@ class Post(models.Model):
     @property
     def is_published(self):
         return self.status == PostStatus.PUBLISHED
+
+    @property
+    def is_held(self):
+        return self.status == PostStatus.HELD
 
     @property
     def is_first(self):

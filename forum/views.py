@@ -34,13 +34,10 @@ def index(request):
     groups = display.groups_for_list(request.user)
     mine = {}
     if request.user.is_authenticated:
-        mine = dict(
-            GroupMembership.objects.filter(user=request.user, group__in=[g.pk for g in groups]).values_list(
-                "group_id", "status"
-            )
-        )
+        memberships = GroupMembership.objects.filter(user=request.user, group__in=[g.pk for g in groups])
+        mine = {membership.group_id: membership for membership in memberships}
     for group in groups:
-        group.my_status = mine.get(group.pk)
+        group.my_membership = mine.get(group.pk)
     return render(request, "forum/index.html", {"groups": groups})
 
 

@@ -216,6 +216,18 @@ class ExperienceSubmission(models.Model):
     def is_editable(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.CHANGES_REQUESTED)
 
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def changes_requested(self) -> bool:
+        return self.status == self.Status.CHANGES_REQUESTED
+
 
 class UsefulMark(models.Model):
     """A member found an experience useful. One per member and page, enforced by the database."""

@@ -394,6 +394,18 @@ class Enrolment(models.Model):
     def __str__(self):
         return f"{self.user} – {self.session} ({self.get_status_display()})"
 
+    @property
+    def is_enrolled(self) -> bool:
+        return self.status == self.Status.ENROLLED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
 
 class ImplementationProgrammePage(Page):
     """The implementation trajectory: the steps an organisation takes to make mediation part of its work."""
