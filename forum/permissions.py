@@ -246,16 +246,20 @@ def reportable_posts(user):
     return visible_posts(user).filter(status=PostStatus.PUBLISHED).exclude(author=user)
 
 
-def can_edit(user, post, *, membership=None, moderator: bool | None = None) -> bool:
+# "Not looked up yet", where None means "looked up: no membership".
+_UNKNOWN = object()
+
+
+def can_edit(user, post, *, membership=_UNKNOWN, moderator: bool | None = None) -> bool:
     """Authors edit their own posts while published or awaiting moderation, as long as they may post where it is
-    (moderators of the group also in a locked thread or while suspended elsewhere). `membership` and `moderator`
+    (moderators of the group also in a locked thread). `membership` and `moderator`
     when the caller already knows them (a thread page): no query per post."""
     if post.author_id is None or post.author_id != getattr(user, "pk", None):
         return False
     if post.status not in (PostStatus.PUBLISHED, PostStatus.HELD):
         return False
     thread = post.thread
-    if membership is None:
+    if membership is _UNKNOWN:
         membership = membership_of(thread.group, user)
     if moderator is None:
         moderator = can_moderate(user, thread.group, membership)
