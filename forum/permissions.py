@@ -252,8 +252,8 @@ _UNKNOWN = object()
 
 def can_edit(user, post, *, membership=_UNKNOWN, moderator: bool | None = None) -> bool:
     """Authors edit their own posts while published or awaiting moderation, as long as they may post where it is
-    (moderators of the group also in a locked thread). `membership` and `moderator`
-    when the caller already knows them (a thread page): no query per post."""
+    (moderators of the group also in a locked thread). `membership` and `moderator` when the caller already knows
+    them (a thread page): no query per post."""
     if post.author_id is None or post.author_id != getattr(user, "pk", None):
         return False
     if post.status not in (PostStatus.PUBLISHED, PostStatus.HELD):
