@@ -38,6 +38,7 @@ def thread_detail(request, pk):
         )
     posts = list(page.object_list)
     for post in posts:
+        post.thread = thread  # already loaded: the permission checks below look at it without a query per post
         post.byline = display.byline(post, pseudonyms, moderator=can_moderate)
         post.is_new = user.is_authenticated and last_read is not None and post.created_at > last_read
         post.is_own = user.is_authenticated and post.author_id == user.pk
