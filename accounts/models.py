@@ -235,6 +235,15 @@ class Membership(models.Model):
     def __str__(self):
         return f"{self.user} @ {self.organisation} ({self.get_status_display()})"
 
+    @property
+    def is_active(self) -> bool:
+        """What `MembershipQuerySet.active` selects: an active membership of a verified organisation."""
+        return self.status == self.Status.ACTIVE and self.organisation.is_verified
+
+    @property
+    def is_coordinating(self) -> bool:
+        return self.is_active and self.role == self.Role.COORDINATOR
+
 
 class FailedLogin(models.Model):
     """One failed login attempt. Kept in the database so every app server sees the same count."""

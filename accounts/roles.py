@@ -36,13 +36,3 @@ def is_member(user) -> bool:
         cached = Membership.objects.active().filter(user=user).exists()
         user.__dict__["_is_member"] = cached
     return cached
-
-
-def is_coordinator_of(user, organisation) -> bool:
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    from accounts.models import Membership
-
-    return Membership.objects.coordinating(user).filter(organisation=organisation).exists()

@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import urlencode
@@ -11,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import reconfirmation, roles, services
+from accounts import permissions, reconfirmation, roles, services
 from accounts.forms import (
     LoginForm,
     MembershipDecisionForm,
@@ -180,11 +179,8 @@ def profile(request):
 
 
 def _organisation_for_coordinator(request, slug) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
     # 404, not 403: people outside the organisation need not learn who coordinates what.
-    if not roles.is_coordinator_of(request.user, organisation):
-        raise Http404
-    return organisation
+    return get_object_or_404(permissions.coordinated_organisations(request.user), slug=slug)
 
 
 @login_required

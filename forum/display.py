@@ -10,7 +10,8 @@ from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
-from forum.models import ForumGroup, GroupMembership, Post, PostStatus, Thread, ThreadPseudonym, ThreadReadMarker
+from forum import permissions
+from forum.models import GroupMembership, PostStatus, ThreadPseudonym, ThreadReadMarker
 
 
 @dataclass
@@ -79,9 +80,9 @@ def with_authors(posts):
 def groups_for_list(user):
     """Groups `user` may know of, with counts of published threads — counts only mean something (and are only
     shown) for groups whose content the user may read."""
-    readable = set(ForumGroup.objects.readable_by(user).values_list("pk", flat=True))
+    readable = set(permissions.readable_groups(user).values_list("pk", flat=True))
     groups = list(
-        ForumGroup.objects.visible_to(user).annotate(
+        permissions.visible_groups(user).annotate(
             thread_count=Count("threads", filter=Q(threads__status=PostStatus.PUBLISHED), distinct=True),
             member_count=Count(
                 "memberships", filter=Q(memberships__status=GroupMembership.Status.ACTIVE), distinct=True
@@ -95,7 +96,7 @@ def groups_for_list(user):
 
 def threads_for_group(group, user):
     threads = (
-        Thread.objects.visible_to(user)
+        permissions.visible_threads(user)
         .filter(group=group)
         .select_related("author", "last_post", "last_post__author")
         .order_by("-sticky", "-last_activity_at", "-pk")
@@ -136,7 +137,7 @@ def _list_name(pseudonymous, author, number) -> str:
 
 
 def posts_for_thread(thread, user):
-    return with_authors(Post.objects.visible_to(user).filter(thread=thread)).order_by("created_at", "pk")
+    return with_authors(permissions.visible_posts(user).filter(thread=thread)).order_by("created_at", "pk")
 
 
 def with_members(group):

@@ -11,16 +11,15 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from forum import display
+from forum import display, permissions
 from forum.markup import plain_text
-from forum.models import ForumGroup, Thread
 
 FEED_ITEMS = 30
 
 
 class GroupRssFeed(Feed):
     def get_object(self, request, slug):
-        return get_object_or_404(ForumGroup.objects.visible_to(AnonymousUser()), slug=slug)
+        return get_object_or_404(permissions.visible_groups(AnonymousUser()), slug=slug)
 
     def title(self, group):
         return _("%(group)s – forum") % {"group": group.name}
@@ -33,7 +32,7 @@ class GroupRssFeed(Feed):
 
     def items(self, group):
         return (
-            Thread.objects.visible_to(AnonymousUser())
+            permissions.visible_threads(AnonymousUser())
             .filter(group=group)
             .select_related("author", "first_post")
             .order_by("-created_at", "-pk")[:FEED_ITEMS]

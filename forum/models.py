@@ -1,21 +1,17 @@
 """Forum: intervision groups spanning organisations, their threads and posts.
 
-Who may read what is decided by the `visible_to(user)` queryset methods below and nowhere else: every view, feed,
-search document and notification goes through them, so a private group's content cannot leak by one forgotten
-filter. State changes (publishing, hiding, moving, joining…) live in `forum.services`; moderation permissions and the
-audit log live in `forum.moderation`.
+Who may read what is decided in `forum.permissions` and nowhere else. State changes (publishing, hiding, moving,
+joining…) live in `forum.services`; reports, the review queue and the audit log live in `forum.moderation`.
 """
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
 from accounts.validators import validate_single_line
 
 # The longest text a post may have, also enforced by the database. Forms and services say so in words first;
@@ -23,51 +19,7 @@ from accounts.validators import validate_single_line
 POST_LENGTH_LIMIT = 20_000
 
 
-def is_site_moderator(user) -> bool:
-    return roles.in_group(user, roles.MODERATORS)
-
-
 # --- groups -------------------------------------------------------------------------------------------------------
-
-
-class ForumGroupQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Groups whose existence `user` may know: name and description (not necessarily their threads).
-
-        A private group is known only to its active members and to people it invited (they must see what they are
-        invited to). Platform and private groups require platform membership.
-        """
-        if is_site_moderator(user):
-            return self.all()
-        if not roles.is_member(user):
-            return self.filter(visibility=ForumGroup.Visibility.PUBLIC)
-        return self.filter(
-            Q(visibility__in=[ForumGroup.Visibility.PUBLIC, ForumGroup.Visibility.PLATFORM])
-            | Q(
-                pk__in=GroupMembership.objects.filter(
-                    user=user, status__in=[GroupMembership.Status.ACTIVE, GroupMembership.Status.INVITED]
-                ).values("group_id")
-            )
-        )
-
-    def readable_by(self, user):
-        """Groups whose threads and posts `user` may read."""
-        if is_site_moderator(user):
-            return self.all()
-        if not roles.is_member(user):
-            return self.filter(visibility=ForumGroup.Visibility.PUBLIC)
-        return self.filter(
-            Q(visibility__in=[ForumGroup.Visibility.PUBLIC, ForumGroup.Visibility.PLATFORM])
-            | Q(pk__in=GroupMembership.objects.active().filter(user=user).values("group_id"))
-        )
-
-    def moderated_by(self, user):
-        """Groups in which `user` may moderate: all for site moderators, else where they are group moderator."""
-        if is_site_moderator(user):
-            return self.all()
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(pk__in=GroupMembership.objects.active().moderators().filter(user=user).values("group_id"))
 
 
 class ForumGroup(models.Model):
@@ -113,8 +65,6 @@ class ForumGroup(models.Model):
     allow_pseudonyms = models.BooleanField(_("allow pseudonymous posts"), default=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    objects = ForumGroupQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("forum group")
         verbose_name_plural = _("forum groups")
@@ -128,42 +78,18 @@ class ForumGroup(models.Model):
 
         return reverse("forum:group", kwargs={"slug": self.slug})
 
-    # The same rules as ForumGroupQuerySet, for one group already in hand (tests/trust checks that they agree).
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == self.Visibility.PUBLIC
 
-    def is_visible_to(self, user) -> bool:
-        return self._known_to(user, [GroupMembership.Status.ACTIVE, GroupMembership.Status.INVITED])
+    @property
+    def is_premoderated(self) -> bool:
+        return self.premoderation != self.Premoderation.OFF
 
-    def is_readable_by(self, user) -> bool:
-        return self._known_to(user, [GroupMembership.Status.ACTIVE])
-
-    def _known_to(self, user, statuses) -> bool:
-        if is_site_moderator(user) or self.visibility == self.Visibility.PUBLIC:
-            return True
-        if not roles.is_member(user):
-            return False
-        if self.visibility == self.Visibility.PLATFORM:
-            return True
-        return self.memberships.filter(user=user, status__in=statuses).exists()
-
-    def is_moderated_by(self, user) -> bool:
-        if is_site_moderator(user):
-            return True
-        if not user.is_authenticated:
-            return False
-        return self.memberships.active().moderators().filter(user=user).exists()
-
-    def moderating_users(self):
-        """Active accounts that moderate this group (the other side of `ForumGroupQuerySet.moderated_by`): its
-        active group moderators and the members of the site moderators' group."""
-        from django.contrib.auth import get_user_model
-
-        group_moderators = GroupMembership.objects.active().moderators().filter(group=self).values("user_id")
-        return (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(Q(pk__in=group_moderators) | Q(groups__name=roles.MODERATORS))
-            .distinct()
-        )
+    @property
+    def join_is_open(self) -> bool:
+        """Members join at once (rather than asking, or waiting for an invitation)."""
+        return self.join_policy == self.JoinPolicy.OPEN
 
 
 class GroupMembershipQuerySet(models.QuerySet):
@@ -218,6 +144,18 @@ class GroupMembership(models.Model):
         return self.status == self.Status.ACTIVE
 
     @property
+    def is_invited(self):
+        return self.status == self.Status.INVITED
+
+    @property
+    def is_requested(self):
+        return self.status == self.Status.REQUESTED
+
+    @property
+    def is_removed(self):
+        return self.status == self.Status.REMOVED
+
+    @property
     def is_moderator(self):
         return self.is_active and self.role == self.Role.MODERATOR
 
@@ -233,18 +171,6 @@ class PostStatus(models.TextChoices):
     HELD = "held", _("Awaiting moderation")
     HIDDEN = "hidden", _("Hidden by a moderator")
     REJECTED = "rejected", _("Rejected")
-
-
-class ThreadQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Threads `user` may open: published threads in a readable group. Authors also see their own thread while it
-        awaits moderation (or after it was hidden, marked as such); group moderators see all threads of their groups."""
-        readable = self.filter(group__in=ForumGroup.objects.readable_by(user))
-        shown = Q(status=PostStatus.PUBLISHED)
-        if user.is_authenticated:
-            shown |= Q(author=user)
-            shown |= Q(group__in=ForumGroup.objects.moderated_by(user))
-        return readable.filter(shown)
 
 
 class Thread(models.Model):
@@ -279,8 +205,6 @@ class Thread(models.Model):
     last_activity_at = models.DateTimeField(_("last activity"), default=timezone.now)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
-    objects = ThreadQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
@@ -295,24 +219,22 @@ class Thread(models.Model):
 
         return reverse("forum:thread", kwargs={"pk": self.pk})
 
-    def is_visible_to(self, user) -> bool:
-        """ThreadQuerySet.visible_to for one thread."""
-        return self.group.is_readable_by(user) and _shown(self, user, self.group)
+    @property
+    def is_published(self):
+        return self.status == PostStatus.PUBLISHED
+
+    @property
+    def is_held(self):
+        return self.status == PostStatus.HELD
+
+    @property
+    def is_case_consultation(self):
+        return self.template == self.Template.CASE
 
 
 class PostQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=PostStatus.PUBLISHED)
-
-    def visible_to(self, user):
-        """Posts `user` may read: published posts in threads they may open; their own posts in any state (awaiting
-        moderation, hidden, rejected — shown to them with that state); everything in groups they moderate."""
-        base = self.filter(thread__in=Thread.objects.visible_to(user))
-        shown = Q(status=PostStatus.PUBLISHED)
-        if user.is_authenticated:
-            shown |= Q(author=user)
-            shown |= Q(thread__group__in=ForumGroup.objects.moderated_by(user))
-        return base.filter(shown)
 
 
 class Post(models.Model):
@@ -372,23 +294,13 @@ class Post(models.Model):
     def is_published(self):
         return self.status == PostStatus.PUBLISHED
 
-    def is_visible_to(self, user) -> bool:
-        """PostQuerySet.visible_to for one post."""
-        thread = self.thread
-        return thread.is_visible_to(user) and _shown(self, user, thread.group)
+    @property
+    def is_held(self):
+        return self.status == PostStatus.HELD
 
     @property
     def is_first(self):
         return self.thread.first_post_id == self.pk
-
-
-def _shown(item, user, group) -> bool:
-    """A thread or post in a readable group: published, or the reader's own, or in a group they moderate."""
-    if item.status == PostStatus.PUBLISHED:
-        return True
-    if not user.is_authenticated:
-        return False
-    return item.author_id == user.pk or group.is_moderated_by(user)
 
 
 class PostRevision(models.Model):

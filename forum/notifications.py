@@ -4,11 +4,13 @@ Checked at every delivery: a post hidden after a reply notification was queued i
 left no longer shows up in their notifications.
 """
 
+from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from forum import permissions
 from forum.markup import plain_text
-from forum.models import ForumGroup, GroupMembership, Post, PostStatus
+from forum.models import GroupMembership, Post, PostStatus
 from notifications.registry import register_target
 
 
@@ -17,15 +19,13 @@ def post_can_view(user, post) -> bool:
         return False
     if post.status != PostStatus.PUBLISHED and post.author_id != user.pk:
         return False
-    return Post.objects.visible_to(user).filter(pk=post.pk).exists()
+    return permissions.visible_posts(user).filter(pk=post.pk).exists()
 
 
 def post_visible(user):
-    from django.db.models import Q
-
     if not user.is_authenticated:
         return Post.objects.none()
-    return Post.objects.visible_to(user).filter(Q(status=PostStatus.PUBLISHED) | Q(author=user))
+    return permissions.visible_posts(user).filter(Q(status=PostStatus.PUBLISHED) | Q(author=user))
 
 
 def post_text(post) -> str:
@@ -45,7 +45,7 @@ def membership_can_view(user, membership) -> bool:
     return (
         user.is_authenticated
         and membership.user_id == user.pk
-        and ForumGroup.objects.visible_to(user).filter(pk=membership.group_id).exists()
+        and permissions.visible_groups(user).filter(pk=membership.group_id).exists()
     )
 
 
@@ -64,7 +64,7 @@ def membership_excerpt(membership) -> str:
 def membership_visible(user):
     if not user.is_authenticated:
         return GroupMembership.objects.none()
-    return GroupMembership.objects.filter(user=user, group__in=ForumGroup.objects.visible_to(user))
+    return GroupMembership.objects.filter(user=user, group__in=permissions.visible_groups(user))
 
 
 def register():

@@ -1,8 +1,8 @@
 """GDPR for the forum.
 
 Export: the person's posts (with the earlier versions they wrote, unless a moderator purged them), group
-memberships, watched threads, and the reports they made with their outcome (what moderators recorded about the
-person is in forum/moderation/privacy.py). Other people's posts are left out; the title of a thread
+memberships and watched threads (the reports they made, and what moderators recorded about the person, are in
+forum/moderation/privacy.py). Other people's posts are left out; the title of a thread
 someone else started is theirs, so the person's posts name the thread only by its link.
 
 Deletion: published posts stay for the integrity of the conversations (author SET_NULL, shown as "former
@@ -12,7 +12,6 @@ row (CASCADE); reports stay anonymous (SET_NULL).
 """
 
 from django.db.models import Prefetch
-from django.urls import reverse
 
 from accounts.privacy import register_erasure, register_export
 from forum.models import GroupMembership, Post, PostRevision, Thread, ThreadWatch
@@ -64,27 +63,9 @@ def export_watches(user) -> list[dict]:
     return [{"url": watch.thread.get_absolute_url()} for watch in watches]
 
 
-def export_reports(user) -> list[dict]:
-    from forum.moderation.models import Report
-
-    reports = Report.objects.filter(reporter=user).select_related("item").order_by("created_at", "pk")
-    return [
-        {
-            "post_url": reverse("forum:post", kwargs={"pk": report.item.post_id}),
-            "reason": report.reason,
-            "explanation": report.text,
-            "created_at": report.created_at,
-            # Whether it was handled, not the moderator's reasons: those concern the post's author.
-            "outcome": report.item.status,
-        }
-        for report in reports
-    ]
-
-
 register_export("forum_posts", export_posts)
 register_export("forum_group_memberships", export_group_memberships)
 register_export("forum_watched_threads", export_watches)
-register_export("forum_reports", export_reports)
 
 
 def erase_unpublished_posts(user) -> None:

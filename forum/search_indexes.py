@@ -12,6 +12,7 @@ from django.db.models import F as F
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from forum import permissions
 from forum.markup import plain_text
 from forum.models import ForumGroup, Post, PostStatus, Thread
 from search import registry
@@ -64,9 +65,7 @@ def _document(thread, shown, body_html, published_at, updated_at) -> DocumentDat
 
 def private_groups_of(user):
     return (
-        ForumGroup.objects.readable_by(user)
-        .filter(visibility=ForumGroup.Visibility.PRIVATE)
-        .values_list("pk", flat=True)
+        permissions.readable_groups(user).filter(visibility=ForumGroup.Visibility.PRIVATE).values_list("pk", flat=True)
     )
 
 

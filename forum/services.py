@@ -1,8 +1,8 @@
 """The forum's rules: posting, editing, pre-moderation, and the state changes moderators trigger.
 
 Functions here change state and keep everything that depends on it in step — thread counts, search documents,
-notifications. They do not check who is asking: views check that for members, and forum.moderation's action classes
-check it (and write the audit log) for moderators.
+notifications. They do not check who is asking (forum.permissions has those rules): views check that for members, and
+forum.moderation's action classes check it (and write the audit log) for moderators.
 """
 
 from datetime import timedelta
@@ -15,7 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts import roles
+from forum import permissions, signals
 from forum.errors import ForumError
 from forum.membership import (  # noqa: F401  (part of this module's public interface)
     decide_request,
@@ -39,7 +39,6 @@ from forum.models import (
     ThreadPseudonym,
     ThreadReadMarker,
     ThreadWatch,
-    is_site_moderator,
 )
 
 MAX_POST_LENGTH = min(getattr(settings, "FORUM_MAX_POST_LENGTH", POST_LENGTH_LIMIT), POST_LENGTH_LIMIT)
@@ -48,18 +47,11 @@ POST_WINDOW = getattr(settings, "FORUM_POST_WINDOW", timedelta(minutes=10))
 EDIT_LIMIT = getattr(settings, "FORUM_EDIT_LIMIT", 20)
 
 
-# --- who may do what (for a given person; no request needed) ------------------------------------------------------
-
-
-def can_moderate(group, user, membership=None) -> bool:
-    """ForumGroup.is_moderated_by, answered from the caller's already loaded membership when it has one."""
-    if membership is None:
-        return group.is_moderated_by(user)
-    return is_site_moderator(user) or membership.is_moderator
+# --- posting rules that need more than "who may" (forum.permissions has those) ------------------------------------
 
 
 def post_needs_premoderation(group, user, membership=None) -> bool:
-    if can_moderate(group, user, membership):
+    if permissions.can_moderate(user, group, membership):
         return False
     if group.premoderation == ForumGroup.Premoderation.ALL:
         return True
@@ -72,19 +64,11 @@ def post_needs_premoderation(group, user, membership=None) -> bool:
 def check_can_post(group, user, *, thread=None, rate_limit=True) -> GroupMembership | None:
     """Raises ForumError with the reason when `user` may not post here now; returns their membership."""
     membership = membership_of(group, user)
-    moderator = can_moderate(group, user, membership)
-    if not moderator:
-        if not roles.is_member(user):
-            raise ForumError(_("Only members of the platform can take part in the forum."))
-        if membership is None or not membership.is_active:
-            raise ForumError(_("Join this group to take part in its discussions."))
-        if membership.is_suspended():
-            until = formats.date_format(timezone.localtime(membership.suspended_until), "DATETIME_FORMAT")
-            raise ForumError(_("You have been suspended in this group until %(until)s.") % {"until": until})
-        if thread is not None and thread.locked:
-            raise ForumError(_("This thread is locked: no new replies can be added."))
-        if rate_limit:
-            _check_rate_limit(user)
+    blocked = permissions.posting_blocked(user, group, thread=thread, membership=membership)
+    if blocked is not None:
+        raise ForumError(blocked)
+    if rate_limit and not permissions.can_moderate(user, group, membership):
+        _check_rate_limit(user)
     return membership
 
 
@@ -133,38 +117,6 @@ def check_length(body_markdown: str):
             _("A message can be at most %(max)s characters long; yours has %(length)s.")
             % {"max": formats.number_format(MAX_POST_LENGTH, force_grouping=True), "length": len(body_markdown)}
         )
-
-
-def reportable_posts(user):
-    """Posts `user` may report: published posts of others that they can read, for platform members only."""
-    if not roles.is_member(user):
-        return Post.objects.none()
-    return Post.objects.visible_to(user).published().exclude(author=user)
-
-
-def can_report(post, user, *, readable: bool | None = None) -> bool:
-    """reportable_posts for one post; `readable` when it is already known whether `user` may read it (a thread
-    page shows only posts its reader may read), so no query is needed per post."""
-    if not roles.is_member(user) or post.status != PostStatus.PUBLISHED or post.author_id == user.pk:
-        return False
-    return post.is_visible_to(user) if readable is None else readable
-
-
-def can_edit(post, user) -> bool:
-    if post.author_id is None or post.author_id != getattr(user, "pk", None):
-        return False
-    thread = post.thread
-    membership = membership_of(thread.group, user)
-    return can_edit_loaded(post, thread, membership, can_moderate(thread.group, user, membership))
-
-
-def can_edit_loaded(post, thread, membership, moderator: bool) -> bool:
-    """can_edit for the post's own author, with membership and moderator status already known (thread pages)."""
-    if post.status not in (PostStatus.PUBLISHED, PostStatus.HELD):
-        return False
-    if moderator:
-        return True
-    return membership is not None and membership.is_active and not membership.is_suspended() and not thread.locked
 
 
 # --- pseudonyms, watching, reading --------------------------------------------------------------------------------
@@ -273,9 +225,7 @@ def reply(thread, author, body_markdown, *, pseudonymous=False) -> Post:
 
 def _after_saving(post, held, membership):
     if held:
-        from forum.moderation.services import enqueue_held_post
-
-        enqueue_held_post(post)
+        signals.post_held.send(sender=Post, post=post)
     else:
         _published(post, membership)
 
@@ -293,12 +243,10 @@ def edit_post(post, editor, body_markdown) -> Post:
     with transaction.atomic():
         _lock_author(editor)
         membership = membership_of(group, editor)
-        if not can_moderate(group, editor, membership):
+        if not permissions.can_moderate(editor, group, membership):
             _check_edit_rate_limit(editor)
-        from forum.moderation.services import text_changing
-
         # Before the post row, in the order a moderator's decision takes them: the open review item first.
-        text_changing(post)
+        signals.post_text_changing.send(sender=Post, post=post)
         # The post as it is now: a moderator may have decided on it, or another edit saved, since it was loaded.
         current = Post.objects.select_for_update().values(*_EDIT_STATE).get(pk=post.pk)
         for field, value in current.items():
@@ -319,9 +267,7 @@ def edit_post(post, editor, body_markdown) -> Post:
         if rehold:
             _sync_thread_status(post)
             refresh_thread_stats(post.thread)
-            from forum.moderation.services import enqueue_held_post
-
-            enqueue_held_post(post)
+            signals.post_held.send(sender=Post, post=post)
         elif post.status == PostStatus.PUBLISHED:
             _notify_mentions(post)
         _reindex(post)

@@ -11,25 +11,24 @@ from django.views.decorators.http import require_POST
 
 from accounts import access
 from core.params import positive_int
-from forum import display, services
+from forum import display, permissions, services
 from forum.errors import ForumError
 from forum.forms import PostForm, ThreadForm
 from forum.markup import quote
-from forum.models import ForumGroup, Post, PostStatus, Thread, ThreadPseudonym, ThreadReadMarker, ThreadWatch
-from forum.views import posting_blocked
+from forum.models import PostStatus, ThreadPseudonym, ThreadReadMarker, ThreadWatch
 
 POSTS_PER_PAGE = 20
 
 
 def _visible_thread(request, pk):
-    return get_object_or_404(Thread.objects.visible_to(request.user).select_related("group"), pk=pk)
+    return get_object_or_404(permissions.visible_threads(request.user).select_related("group"), pk=pk)
 
 
 def thread_detail(request, pk):
     thread = _visible_thread(request, pk)
     group, user = thread.group, request.user
     membership = services.membership_of(group, user)
-    can_moderate = services.can_moderate(group, user, membership)
+    can_moderate = permissions.can_moderate(user, group, membership)
     page = Paginator(display.posts_for_thread(thread, user), POSTS_PER_PAGE).get_page(request.GET.get("page"))
     pseudonyms = display.pseudonym_map(thread)
     last_read = None
@@ -39,15 +38,16 @@ def thread_detail(request, pk):
         )
     posts = list(page.object_list)
     for post in posts:
+        post.thread = thread  # already loaded: the permission checks below look at it without a query per post
         post.byline = display.byline(post, pseudonyms, moderator=can_moderate)
         post.is_new = user.is_authenticated and last_read is not None and post.created_at > last_read
         post.is_own = user.is_authenticated and post.author_id == user.pk
-        post.can_edit = post.is_own and services.can_edit_loaded(post, thread, membership, can_moderate)
-        post.can_report = services.can_report(post, user, readable=True)
+        post.can_edit = permissions.can_edit(user, post, membership=membership, moderator=can_moderate)
+        post.can_report = permissions.can_report(user, post, readable=True)
     if posts:
         # Mark as read up to the newest post shown, so later pages still count as new.
         services.mark_read(thread, user, max(p.created_at for p in posts) if page.has_next() else None)
-    blocked = posting_blocked(group, user, thread=thread)
+    blocked = permissions.posting_blocked(user, group, thread=thread, membership=membership)
     context = {
         "thread": thread,
         "group": group,
@@ -67,9 +67,9 @@ def thread_detail(request, pk):
 
 
 def post_permalink(request, pk):
-    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread"), pk=pk)
+    post = get_object_or_404(permissions.visible_posts(request.user).select_related("thread"), pk=pk)
     before = (
-        Post.objects.visible_to(request.user)
+        permissions.visible_posts(request.user)
         .filter(thread=post.thread, created_at__lte=post.created_at)
         .exclude(created_at=post.created_at, pk__gt=post.pk)
         .count()
@@ -92,8 +92,8 @@ def _related_page(request, value):
 
 @login_required
 def new_thread(request, slug):
-    group = get_object_or_404(ForumGroup.objects.readable_by(request.user), slug=slug)
-    blocked = posting_blocked(group, request.user)
+    group = get_object_or_404(permissions.readable_groups(request.user), slug=slug)
+    blocked = permissions.posting_blocked(request.user, group)
     related_page = _related_page(request, request.POST.get("related_page") or request.GET.get("page"))
     initial = {}
     if related_page is not None and request.method == "GET":
@@ -131,11 +131,11 @@ def new_thread(request, slug):
 def reply(request, pk):
     thread = _visible_thread(request, pk)
     group = thread.group
-    blocked = posting_blocked(group, request.user, thread=thread)
+    blocked = permissions.posting_blocked(request.user, group, thread=thread)
     initial = {}
     quoted = positive_int(request.GET.get("quote"))
     if request.method == "GET" and quoted is not None:
-        source = Post.objects.visible_to(request.user).filter(thread=thread, pk=quoted).first()
+        source = permissions.visible_posts(request.user).filter(thread=thread, pk=quoted).first()
         if source is not None:
             initial["body"] = quote(source.body_markdown)
     initial["pseudonymous"] = ThreadPseudonym.objects.filter(thread=thread, user=request.user).exists()
@@ -162,8 +162,8 @@ def reply(request, pk):
 
 
 def _own_post(request, pk):
-    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread", "thread__group"), pk=pk)
-    if not services.can_edit(post, request.user):
+    post = get_object_or_404(permissions.visible_posts(request.user).select_related("thread", "thread__group"), pk=pk)
+    if not permissions.can_edit(request.user, post):
         raise Http404
     return post
 
@@ -189,13 +189,10 @@ def edit_post(request, pk):
 
 def post_history(request, pk):
     """Earlier versions of a post: for its author and the group's moderators only."""
-    if not request.user.is_authenticated:
-        raise Http404
-    post = get_object_or_404(Post.objects.visible_to(request.user).select_related("thread", "thread__group"), pk=pk)
+    posts = permissions.posts_with_visible_history(request.user)
+    post = get_object_or_404(posts.select_related("thread", "thread__group"), pk=pk)
     group = post.thread.group
-    can_moderate = services.can_moderate(group, request.user)
-    if post.author_id != request.user.pk and not can_moderate:
-        raise Http404
+    can_moderate = permissions.can_moderate(request.user, group)
     revisions = post.revisions.select_related("editor").order_by("-replaced_at", "-pk")
     return render(
         request,

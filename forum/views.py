@@ -14,33 +14,30 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from accounts import access, roles
-from forum import display, mentions, services
+from forum import display, mentions, permissions, services
 from forum.errors import ForumError
 from forum.forms import InviteForm
-from forum.models import ForumGroup, GroupMembership, Thread
+from forum.models import GroupMembership
 
 THREADS_PER_PAGE = 25
 
 
 def _visible_group(request, slug):
-    return get_object_or_404(ForumGroup.objects.visible_to(request.user), slug=slug)
+    return get_object_or_404(permissions.visible_groups(request.user), slug=slug)
 
 
 def _moderated_group(request, slug):
-    return get_object_or_404(ForumGroup.objects.moderated_by(request.user), slug=slug)
+    return get_object_or_404(permissions.moderated_groups(request.user), slug=slug)
 
 
 def index(request):
     groups = display.groups_for_list(request.user)
     mine = {}
     if request.user.is_authenticated:
-        mine = dict(
-            GroupMembership.objects.filter(user=request.user, group__in=[g.pk for g in groups]).values_list(
-                "group_id", "status"
-            )
-        )
+        memberships = GroupMembership.objects.filter(user=request.user, group__in=[g.pk for g in groups])
+        mine = {membership.group_id: membership for membership in memberships}
     for group in groups:
-        group.my_status = mine.get(group.pk)
+        group.my_membership = mine.get(group.pk)
     return render(request, "forum/index.html", {"groups": groups})
 
 
@@ -48,12 +45,14 @@ def group_detail(request, slug):
     group = _visible_group(request, slug)
     user = request.user
     membership = services.membership_of(group, user)
-    readable = ForumGroup.objects.readable_by(user).filter(pk=group.pk).exists()
+    readable = permissions.can_read_group(user, group)
     context = {
         "group": group,
         "membership": membership,
         "readable": readable,
-        "can_moderate": services.can_moderate(group, user, membership),
+        "can_moderate": permissions.can_moderate(user, group, membership),
+        "can_join": permissions.can_join(user, group),
+        "can_see_members": permissions.can_see_members(user, group),
         "is_platform_member": roles.is_member(user),
     }
     if readable:
@@ -61,7 +60,7 @@ def group_detail(request, slug):
         context["page_obj"] = page
         context["threads"] = display.decorate_threads(page.object_list, user)
         context["member_count"] = GroupMembership.objects.active().filter(group=group).count()
-        context["posting_blocked"] = posting_blocked(group, user)
+        context["posting_blocked"] = permissions.posting_blocked(user, group, membership=membership)
         if context["can_moderate"]:
             context["requests"] = (
                 GroupMembership.objects.filter(group=group, status=GroupMembership.Status.REQUESTED)
@@ -71,31 +70,15 @@ def group_detail(request, slug):
     return render(request, "forum/group.html", context)
 
 
-def posting_blocked(group, user, thread=None) -> str | None:
-    """Why `user` cannot post here (shown instead of the form), or None. The rate limit is only checked on sending."""
-    try:
-        services.check_can_post(group, user, thread=thread, rate_limit=False)
-    except ForumError as error:
-        return error.message
-    return None
-
-
-def can_see_members(group, user) -> bool:
-    """Member lists show civil servants by name: platform members of readable groups only, never visitors."""
-    if not roles.is_member(user) and not roles.in_group(user, roles.MODERATORS):
-        return False
-    return ForumGroup.objects.readable_by(user).filter(pk=group.pk).exists()
-
-
 def group_members(request, slug):
     group = _visible_group(request, slug)
-    if not can_see_members(group, request.user):
+    if not permissions.can_see_members(request.user, group):
         raise Http404
     members = display.with_members(group)
     handle_of = {user.pk: handle for handle, user in mentions.handles(group).items()}
     for membership in members:
         membership.handle = handle_of.get(membership.user_id, "")
-    can_moderate = services.can_moderate(group, request.user)
+    can_moderate = permissions.can_moderate(request.user, group)
     return render(
         request,
         "forum/group_members.html",
@@ -125,7 +108,7 @@ def leave(request, slug):
     group = _visible_group(request, slug)
     services.leave_group(group, request.user)
     messages.info(request, _("You have left the group."))
-    if ForumGroup.objects.visible_to(request.user).filter(pk=group.pk).exists():
+    if permissions.visible_groups(request.user).filter(pk=group.pk).exists():
         return redirect(group.get_absolute_url())
     return redirect("forum:index")
 
@@ -170,7 +153,7 @@ def respond(request, pk):
 def decide(request, pk):
     """A group moderator decides on a request to join."""
     membership = get_object_or_404(
-        GroupMembership.objects.filter(group__in=ForumGroup.objects.moderated_by(request.user)), pk=pk
+        GroupMembership.objects.filter(group__in=permissions.moderated_groups(request.user)), pk=pk
     )
     accept = request.POST.get("answer") == "accept"
     try:
@@ -198,10 +181,11 @@ def my_groups(request):
 def discuss_page(request, page_id):
     """ "Discuss in the forum" from a page: the thread about it that the reader may see, or a start for one."""
     page = access.readable_page_or_refuse(request.user, Page.objects.all(), page_id).specific
-    thread = Thread.objects.visible_to(request.user).filter(related_page=page).order_by("-last_activity_at").first()
+    thread = permissions.visible_threads(request.user).filter(related_page=page).order_by("-last_activity_at").first()
     if thread is not None:
         return redirect(thread.get_absolute_url())
     groups = []
     if request.user.is_authenticated:
-        groups = [g for g in ForumGroup.objects.readable_by(request.user) if posting_blocked(g, request.user) is None]
+        open_to_posting = permissions.groups_open_to_posting(request.user).values("pk")
+        groups = permissions.readable_groups(request.user).filter(pk__in=open_to_posting)
     return render(request, "forum/discuss_page.html", {"page": page, "groups": groups})

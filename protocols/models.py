@@ -193,14 +193,6 @@ class PublishedVersion(models.Model):
         return f"{self.page_id} @ {self.published_at:%Y-%m-%d %H:%M}"
 
 
-class ChecklistRunQuerySet(models.QuerySet):
-    def for_user(self, user):
-        """The checklists `user` may read: only their own."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
-
-
 class ChecklistRun(models.Model):
     """A member working through a protocol's checklist items: private to that member."""
 
@@ -215,8 +207,6 @@ class ChecklistRun(models.Model):
     notes = models.TextField(_("notes"), max_length=2000, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = ChecklistRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at"]

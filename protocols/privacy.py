@@ -1,12 +1,11 @@
 """GDPR for protocols: a member's private checklists and saved suitability results (both CASCADE with the user)."""
 
 from accounts.privacy import register_export
-from protocols.models import ChecklistRun
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols import permissions
 
 
 def export_checklists(user) -> list[dict]:
-    runs = ChecklistRun.objects.for_user(user).select_related("page").prefetch_related("ticks").order_by("created_at")
+    runs = permissions.own_checklists(user).select_related("page").prefetch_related("ticks").order_by("created_at")
     return [
         {
             "protocol": run.page.title,
@@ -31,7 +30,7 @@ def export_suitability_results(user) -> list[dict]:
             "language": result.language,
             "created_at": result.created_at,
         }
-        for result in SavedSuitabilityResult.objects.for_user(user).order_by("created_at")
+        for result in permissions.own_saved_results(user).order_by("created_at")
     ]
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from accounts import access, roles
+from protocols import permissions
 from protocols.models import (
     ChecklistRun,
     ChecklistTick,
@@ -143,7 +144,7 @@ def protocol_page_context(page, request) -> dict:
         "review_label": REVIEW_LABELS[review_status(page.next_review)],
         "steps": checklist_steps(page),
         "is_member": is_member,
-        "my_checklists": list(ChecklistRun.objects.for_user(user).filter(page=page)) if is_member else [],
+        "my_checklists": list(permissions.own_checklists(user).filter(page=page)) if is_member else [],
         "version_count": PublishedVersion.objects.filter(page=page).count(),
     }
 

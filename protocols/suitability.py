@@ -39,6 +39,14 @@ class Evaluation:
     def outcome_label(self) -> str:
         return Outcome(self.outcome).label if self.outcome else ""
 
+    @property
+    def is_contradictory(self) -> bool:
+        return self.status == Status.CONTRADICTORY
+
+    @property
+    def is_incomplete(self) -> bool:
+        return self.status == Status.INCOMPLETE
+
 
 def load_aid():
     """Active questions (with their options) and active rules (with conditions and protocols): four queries."""

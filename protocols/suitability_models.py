@@ -146,13 +146,6 @@ class SuitabilityRule(ClusterableModel):
         return localized(self, "explanation")
 
 
-class SavedSuitabilityResultQuerySet(models.QuerySet):
-    def for_user(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(user=user)
-
-
 class SavedSuitabilityResult(models.Model):
     """A result a member chose to keep. A snapshot: later rule changes do not rewrite what they saw."""
 
@@ -164,8 +157,6 @@ class SavedSuitabilityResult(models.Model):
     notes = models.JSONField(default=list)
     language = models.CharField(max_length=8)
     created_at = models.DateTimeField(auto_now_add=True)
-
-    objects = SavedSuitabilityResultQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from accounts import access, roles
-from protocols import services
+from protocols import permissions, services
 from protocols.forms import ChecklistForm, SaveResultForm, SuitabilityForm
 from protocols.models import ChecklistRun, SavedSuitabilityResult
 from protocols.suitability import Status, evaluate, load_aid
@@ -72,7 +72,7 @@ def print_view(request, page_id):
 def _own_run_or_404(request, page_id, run_id) -> ChecklistRun:
     # Filtered by user in the query: someone else's checklist does not exist for you (404, not 403).
     return get_object_or_404(
-        ChecklistRun.objects.for_user(request.user).select_related("page"),
+        permissions.own_checklists(request.user).select_related("page"),
         pk=run_id,
         page_id=page_id,
         page__in=services.readable_protocols(request.user),
@@ -177,13 +177,13 @@ def suitability_save(request):
 
 @members_only
 def saved_results(request):
-    results = SavedSuitabilityResult.objects.for_user(request.user)
+    results = permissions.own_saved_results(request.user)
     return render(request, "protocols/saved_results.html", {"results": results})
 
 
 @members_only
 def saved_result(request, pk):
-    result = get_object_or_404(SavedSuitabilityResult.objects.for_user(request.user), pk=pk)
+    result = get_object_or_404(permissions.own_saved_results(request.user), pk=pk)
     if request.method == "POST":
         result.delete()
         messages.success(request, gettext("The saved result has been deleted."))

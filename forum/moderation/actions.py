@@ -18,12 +18,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from forum import services as forum_services
-from forum.models import ForumGroup, GroupMembership, Post, PostRevision, PostStatus, Thread, is_site_moderator
-from forum.moderation import services
+from forum.models import GroupMembership, PostStatus
+from forum.moderation import permissions, services
 from forum.moderation.forms import EditForm, MoveForm, OptionalReasonForm, ReasonForm, SuspendForm
 from forum.moderation.mail import send_warning
 from forum.moderation.models import AuditEntry, ReviewItem
 from forum.moderation.notifications import notify_author
+from forum.permissions import is_site_moderator, moderated_groups
 
 
 def post_label(post) -> str:
@@ -343,7 +344,7 @@ class MoveThread(ThreadAction):
     form_class = MoveForm
 
     def allowed(self, user, thread):
-        return ForumGroup.objects.moderated_by(user).exclude(pk=thread.group_id).exists()
+        return moderated_groups(user).exclude(pk=thread.group_id).exists()
 
     def form(self, user, thread, data=None):
         return MoveForm(data, prefix=self.id, moderator=user, thread=thread)
@@ -474,15 +475,14 @@ def action_labels() -> list[tuple[str, str | Promise]]:
 
 # Which objects each kind of action may reach for a moderator: the scope is applied in the query (404 otherwise).
 def targets(kind: str, user):
-    groups = ForumGroup.objects.moderated_by(user)
     if kind == "item":
-        return ReviewItem.objects.for_moderator(user).select_related("post__thread__group", "post__author")
+        return permissions.reviewable_items(user).select_related("post__thread__group", "post__author")
     if kind == "post":
-        return Post.objects.filter(thread__group__in=groups).select_related("thread__group", "author")
+        return permissions.moderated_posts(user).select_related("thread__group", "author")
     if kind == "revision":
-        return PostRevision.objects.filter(post__thread__group__in=groups).select_related("post__thread__group")
+        return permissions.moderated_revisions(user).select_related("post__thread__group")
     if kind == "thread":
-        return Thread.objects.filter(group__in=groups).select_related("group")
+        return permissions.moderated_threads(user).select_related("group")
     if kind == "member":
-        return GroupMembership.objects.filter(group__in=groups).select_related("group", "user")
+        return permissions.moderated_memberships(user).select_related("group", "user")
     raise ValueError(kind)

@@ -9,6 +9,9 @@ class ForumModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from forum.moderation import notifications
+        from forum import signals
+        from forum.moderation import notifications, services
 
         notifications.register()
+        signals.post_held.connect(services.on_post_held, dispatch_uid="forum_moderation.post_held")
+        signals.post_text_changing.connect(services.on_text_changing, dispatch_uid="forum_moderation.text_changing")

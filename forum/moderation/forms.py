@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from forum.models import POST_LENGTH_LIMIT, ForumGroup
 from forum.moderation.models import Report, ReviewItem
+from forum.permissions import moderated_groups
 
 
 class ReportForm(forms.Form):
@@ -39,7 +40,7 @@ class QueueFilterForm(forms.Form):
 
     def __init__(self, *args, moderator, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = ForumGroup.objects.moderated_by(moderator)
+        self.fields["group"].queryset = moderated_groups(moderator)
 
 
 class AuditFilterForm(forms.Form):
@@ -115,7 +116,7 @@ class MoveForm(OptionalReasonForm):
 
     def __init__(self, *args, moderator=None, thread=None, **kwargs):
         super().__init__(*args, **kwargs)
-        groups = ForumGroup.objects.moderated_by(moderator)
+        groups = moderated_groups(moderator)
         if thread is not None:
             groups = groups.exclude(pk=thread.group_id)
         self.fields["group"].queryset = groups

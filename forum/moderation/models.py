@@ -21,22 +21,15 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.display import former_member_name
+from forum.models import GroupMembership
+
 
 class AuditLogIsAppendOnly(Exception):
     """Raised on any attempt to change or remove an audit entry."""
 
 
 class ReviewItemQuerySet(models.QuerySet):
-    def for_moderator(self, user):
-        """Items `user` may see and act on: all for site moderators, their own groups' for group moderators."""
-        from forum.models import ForumGroup, is_site_moderator
-
-        if not user.is_authenticated:
-            return self.none()
-        if is_site_moderator(user):
-            return self
-        return self.filter(post__thread__group__in=ForumGroup.objects.moderated_by(user))
-
     def pending(self):
         return self.filter(status=ReviewItem.Status.PENDING)
 
@@ -188,8 +181,6 @@ class AuditEntry(models.Model):
     @property
     def is_about_person(self) -> bool:
         # Also once the account is gone (subject NULL): the target of a member action is a group membership.
-        from forum.models import GroupMembership
-
         if self.subject_id is not None:
             return True
         return ContentType.objects.get_for_id(self.target_type_id).model_class() is GroupMembership
@@ -198,7 +189,5 @@ class AuditEntry(models.Model):
         """The target as the log shows it: for a member action, the person's current name or "former member"."""
         if not self.is_about_person:
             return self.target_label
-        from forum.display import former_member_name
-
         person = (self.subject.get_full_name() or self.subject.email) if self.subject_id else former_member_name()
         return f"{person} ({self.target_label})" if self.target_label else person

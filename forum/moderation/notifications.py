@@ -7,7 +7,10 @@ All go out only after the change is committed, so a rolled-back action never tel
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from forum.moderation import permissions
+from forum.moderation.models import ReviewItem
 from forum.notifications import post_text
+from forum.permissions import moderators_of
 from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
 from notifications.services import notify
@@ -15,7 +18,7 @@ from notifications.services import notify
 
 def notify_moderators(item, *, actor=None) -> None:
     """A new item in the queue (a report or a held post): its moderators hear of it, never the one who caused it."""
-    for moderator in item.post.thread.group.moderating_users():
+    for moderator in moderators_of(item.post.thread.group):
         notify(moderator, Kind.REVIEW, item, actor=actor)
 
 
@@ -37,15 +40,12 @@ def item_excerpt(item) -> str:
 
 
 def register():
-    from forum.models import ForumGroup
-    from forum.moderation.models import ReviewItem
-
     register_target(
         ReviewItem,
-        can_view=lambda user, item: ReviewItem.objects.for_moderator(user).filter(pk=item.pk).exists(),
+        can_view=permissions.can_review,
         url=lambda item: reverse("forum_moderation:item", args=[item.pk]),
         title=item_title,
         excerpt=item_excerpt,
-        visible=lambda user: ReviewItem.objects.for_moderator(user),
+        visible=permissions.reviewable_items,
     )
-    register_kind_audience(Kind.REVIEW, lambda user: ForumGroup.objects.moderated_by(user).exists())
+    register_kind_audience(Kind.REVIEW, permissions.can_open_queue)

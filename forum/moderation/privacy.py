@@ -5,7 +5,7 @@ posts (hidden, edited, purged versions, a revealed pseudonym) and on threads the
 posts: held for approval or reported, with the reports' reasons and the outcome. The grounds a moderator recorded
 for those decisions are part of it: they are the person's data and the reason for a decision about them. Left out,
 to protect others (GDPR art. 15(4)): who reported and what a reporter wrote, and which moderator acted — moderators
-appear by their role. The reports the person made themselves are in forum/privacy.py.
+appear by their role. The reports the person made themselves are exported too, with their outcome.
 
 On account deletion the moderation records stay — the audit log is append-only and decisions must remain
 traceable — but the person's name goes. A moderator's stored display name is blanked together with the link to the
@@ -83,6 +83,24 @@ def export_moderation(user) -> dict:
 
 
 register_export("forum_moderation_about_you", export_moderation)
+
+
+def export_reports(user) -> list[dict]:
+    reports = Report.objects.filter(reporter=user).select_related("item").order_by("created_at", "pk")
+    return [
+        {
+            "post_url": reverse("forum:post", kwargs={"pk": report.item.post_id}),
+            "reason": report.reason,
+            "explanation": report.text,
+            "created_at": report.created_at,
+            # Whether it was handled, not the moderator's reasons: those concern the post's author.
+            "outcome": report.item.status,
+        }
+        for report in reports
+    ]
+
+
+register_export("forum_reports", export_reports)
 
 
 def forget_moderator(user) -> None:

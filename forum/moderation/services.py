@@ -13,11 +13,13 @@ import contextlib
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from forum.models import Post
 from forum.moderation.models import AuditEntry, Report, ReviewItem
 from forum.moderation.notifications import notify_moderators
 
@@ -86,6 +88,14 @@ def enqueue_held_post(post) -> ReviewItem:
     return open_item(post, held=True, actor=post.author)
 
 
+def on_post_held(sender, *, post, **kwargs):
+    enqueue_held_post(post)
+
+
+def on_text_changing(sender, *, post, **kwargs):
+    text_changing(post)
+
+
 def recent_report_count(user) -> int:
     return Report.objects.filter(reporter=user, created_at__gte=timezone.now() - REPORT_WINDOW).count()
 
@@ -145,10 +155,6 @@ def text_changing(post) -> None:
 
 def history(item: ReviewItem) -> list[dict]:
     """What happened to the item's post, oldest first: held, reports, and every moderator action on it."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from forum.models import Post
-
     events = []
     for earlier in ReviewItem.objects.filter(post_id=item.post_id, held=True).order_by("created_at"):
         events.append({"when": earlier.created_at, "kind": "held"})

@@ -15,19 +15,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from core.params import local_url, natural_int
-from forum import services as forum_services
+from forum import permissions as forum_permissions
 from forum.errors import ForumError
-from forum.models import ForumGroup, GroupMembership, is_site_moderator
-from forum.moderation import actions, services
+from forum.models import GroupMembership
+from forum.moderation import actions, permissions, services
 from forum.moderation.forms import AuditFilterForm, QueueFilterForm, ReportForm
-from forum.moderation.models import AuditEntry, Report, ReviewItem
+from forum.moderation.models import Report, ReviewItem
 
 QUEUE_PER_PAGE = 25
 AUDIT_PER_PAGE = 50
 
 
 def _require_moderator(user):
-    if not user.is_authenticated or not ForumGroup.objects.moderated_by(user).exists():
+    if not permissions.can_open_queue(user):
         raise Http404
 
 
@@ -38,7 +38,7 @@ def _require_moderator(user):
 @require_http_methods(["GET", "POST"])
 def report(request, pk):
     """A member reports a post they can read (not their own). Nobody but moderators learns of it."""
-    post = get_object_or_404(forum_services.reportable_posts(request.user).select_related("thread"), pk=pk)
+    post = get_object_or_404(forum_permissions.reportable_posts(request.user).select_related("thread"), pk=pk)
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid():
@@ -65,7 +65,7 @@ def queue(request):
     data.setdefault("status", ReviewItem.Status.PENDING)
     form = QueueFilterForm(data, moderator=request.user)
     items = (
-        ReviewItem.objects.for_moderator(request.user)
+        permissions.reviewable_items(request.user)
         .select_related("post__thread__group", "post__author")
         .annotate(report_count=Count("reports"))
         .prefetch_related(Prefetch("reports", queryset=Report.objects.only("id", "item_id", "reason")))
@@ -82,7 +82,7 @@ def queue(request):
     return render(
         request,
         "forum_moderation/queue.html",
-        {"form": form, "page": page, "is_site_moderator": is_site_moderator(request.user)},
+        {"form": form, "page": page, "is_site_moderator": forum_permissions.is_site_moderator(request.user)},
     )
 
 
@@ -216,10 +216,14 @@ def _already_handled(request, error, item):
 
 @login_required
 def audit_log(request):
-    if not is_site_moderator(request.user):
+    if not permissions.can_read_audit_log(request.user):
         raise Http404
     form = AuditFilterForm(request.GET or None, actions=actions.action_labels())
-    entries = AuditEntry.objects.select_related("actor", "subject").order_by("-created_at", "-id")
+    entries = (
+        permissions.readable_audit_entries(request.user)
+        .select_related("actor", "subject")
+        .order_by("-created_at", "-id")
+    )
     if form.is_valid():
         if form.cleaned_data["action"]:
             entries = entries.filter(action=form.cleaned_data["action"])

@@ -1,12 +1,12 @@
 """Dilemma step-plans (Wagtail pages) and members' private worksheets that follow them.
 
-A worksheet is private to its owner; invited colleagues may read and comment. Every view reaches worksheets
-through `Worksheet.objects.readable_by()` / `editable_by()`, so access is decided in the query.
+A worksheet is private to its owner; invited colleagues may read and comment (the rules are in
+`knowledge/dilemmas/permissions.py`, applied in the query).
 """
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -76,27 +76,6 @@ SCORE_CHOICES = [
 ]
 
 
-class WorksheetQuerySet(models.QuerySet):
-    def readable_by(self, user):
-        """The owner's worksheets and those they were invited to (while they are an active member).
-
-        Staff get no special access: worksheets are working notes, not platform content.
-        """
-        if not user.is_authenticated:
-            return self.none()
-        from accounts.models import Membership
-
-        invited = Invitation.objects.filter(worksheet=OuterRef("pk"), invitee=user).filter(
-            Exists(Membership.objects.active().filter(user=user))
-        )
-        return self.filter(Q(owner=user) | Q(Exists(invited)))
-
-    def editable_by(self, user):
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-
 class Worksheet(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="worksheets")
     plan = models.ForeignKey(
@@ -117,8 +96,6 @@ class Worksheet(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = WorksheetQuerySet.as_manager()
-
     class Meta:
         ordering = ["-updated_at", "-pk"]
         verbose_name = _("worksheet")
@@ -126,19 +103,6 @@ class Worksheet(models.Model):
 
     def __str__(self):
         return self.title
-
-    def is_readable_by(self, user) -> bool:
-        """WorksheetQuerySet.readable_by for one worksheet."""
-        if not user.is_authenticated:
-            return False
-        if self.owner_id == user.pk:
-            return True
-        from accounts.models import Membership
-
-        return self.invitations.filter(invitee=user).exists() and Membership.objects.active().filter(user=user).exists()
-
-    def is_editable_by(self, user) -> bool:
-        return user.is_authenticated and self.owner_id == user.pk
 
 
 class Stakeholder(models.Model):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from accounts.mail import localized_url, send_templated_mail
 from core.personal_data import detect
+from knowledge.dilemmas import permissions
 from knowledge.dilemmas.blocks import Section
 from knowledge.dilemmas.models import (
     Comment,
@@ -223,7 +224,7 @@ def _grant_holder(token: str, worksheet_id: int):
     user = User.objects.filter(pk=payload["u"], is_active=True).first()
     if user is None or not constant_time_compare(str(payload.get("a")), _grant_fingerprint(user)):
         return None
-    return user if Worksheet.objects.editable_by(user).filter(pk=worksheet_id).exists() else None
+    return user if permissions.editable_worksheets(user).filter(pk=worksheet_id).exists() else None
 
 
 def _draft_size(data: dict) -> int:

@@ -1,4 +1,4 @@
-"""Worksheet pages. Every worksheet is looked up through `readable_by` / `editable_by`: others get a 404."""
+"""Worksheet pages. Every worksheet is looked up through the filters of `permissions`: others get a 404."""
 
 from functools import wraps
 from urllib.parse import urlencode
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import roles
 from core.params import natural_int
-from knowledge.dilemmas import memo_document, services
+from knowledge.dilemmas import memo_document, permissions, services
 from knowledge.dilemmas.forms import PERSONAL_DATA_REMINDER, CommentForm, InviteForm
 from knowledge.dilemmas.models import DilemmaPlanPage, ValueType, Worksheet
 from knowledge.dilemmas.steps import STEP_SECTIONS, STEP_TITLES, StepForms, step_forms
@@ -36,12 +36,12 @@ def login_required(view):
 
 
 def _readable(request, pk) -> Worksheet:
-    return get_object_or_404(Worksheet.objects.readable_by(request.user).select_related("owner", "plan"), pk=pk)
+    return get_object_or_404(permissions.readable_worksheets(request.user).select_related("owner", "plan"), pk=pk)
 
 
 def _editable(request, pk) -> Worksheet:
     return get_object_or_404(
-        Worksheet.objects.editable_by(request.user).select_related("owner", "plan", "plan_revision"), pk=pk
+        permissions.editable_worksheets(request.user).select_related("owner", "plan", "plan_revision"), pk=pk
     )
 
 
@@ -54,7 +54,7 @@ def _is_htmx(request) -> bool:
 
 @login_required
 def worksheet_list(request):
-    readable = Worksheet.objects.readable_by(request.user).select_related("owner")
+    readable = permissions.readable_worksheets(request.user).select_related("owner")
     return render(
         request,
         "dilemmas/worksheet_list.html",

@@ -12,7 +12,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.experiences.forms import ReasonForm
-from knowledge.experiences.models import ExperienceSubmission, can_moderate
+from knowledge.experiences.models import ExperienceSubmission
+from knowledge.experiences.permissions import can_decide, can_moderate
 from knowledge.experiences.services import SubmissionError, publish_submission
 
 Status = ExperienceSubmission.Status
@@ -34,7 +35,7 @@ class ModerationAction:
     result: str
 
     def allowed(self, user, submission) -> bool:
-        return can_moderate(user) and submission.status == Status.PENDING
+        return can_decide(user, submission)
 
     def form(self, data=None) -> ReasonForm:
         return ReasonForm(data, prefix=self.id, required=self.reason_required, help_text=self.reason_help)

@@ -20,6 +20,6 @@ def send_decision_mail(submission_id: int) -> None:
     send_templated_mail(
         "experiences/email/decision",
         author.email,
-        {"user": author, "submission": submission, "link": link, "status": submission.status},
+        {"user": author, "submission": submission, "link": link},
         language=language,
     )

@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from accounts import roles
 from knowledge.experiences import queries
 from knowledge.experiences.choices import Outcome, Setting
 
@@ -131,20 +130,8 @@ class ExperienceRelatedProtocol(Orderable):
 
 
 class SubmissionQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Moderators and editors see every submission; a member only their own; anyone else nothing."""
-        if not user.is_authenticated:
-            return self.none()
-        if can_moderate(user):
-            return self
-        return self.filter(author=user)
-
     def waiting(self):
         return self.filter(status=ExperienceSubmission.Status.PENDING)
-
-
-def can_moderate(user) -> bool:
-    return roles.in_group(user, roles.MODERATORS) or roles.in_group(user, roles.EDITORS)
 
 
 class ExperienceSubmission(models.Model):
@@ -212,13 +199,21 @@ class ExperienceSubmission(models.Model):
     def __str__(self):
         return self.title
 
-    def is_visible_to(self, user) -> bool:
-        """SubmissionQuerySet.visible_to for one submission."""
-        return user.is_authenticated and (can_moderate(user) or self.author_id == user.pk)
-
     @property
     def is_editable(self) -> bool:
         return self.status in (self.Status.PENDING, self.Status.CHANGES_REQUESTED)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == self.Status.APPROVED
+
+    @property
+    def changes_requested(self) -> bool:
+        return self.status == self.Status.CHANGES_REQUESTED
 
 
 class UsefulMark(models.Model):

@@ -1,7 +1,7 @@
 """Front-end views of shared experiences: the guided submission form, my contributions, the moderation queue and
 review page, and useful marks.
 
-Submissions are read through `ExperienceSubmission.objects.visible_to(user)` everywhere: whoever may not see one
+Submissions are read through `permissions.visible_submissions(user)` everywhere: whoever may not see one
 gets a 404, whether it exists or not.
 """
 
@@ -18,7 +18,8 @@ from accounts import roles
 from accounts.models import Membership
 from knowledge.experiences import actions, services
 from knowledge.experiences.forms import CHECKED_FIELDS, SubmissionForm, findings_for
-from knowledge.experiences.models import ExperiencePage, ExperienceSubmission, can_moderate
+from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
+from knowledge.experiences.permissions import can_moderate, visible_submissions
 
 # What someone typed when their session had expired, kept in the new session until they have logged in again
 # (logging in keeps the session's data). Keyed by the form's path, so it only ever refills the same form.
@@ -100,7 +101,7 @@ def edit(request, pk):
 
 @login_required
 def submission_detail(request, pk):
-    submission = get_object_or_404(ExperienceSubmission.objects.visible_to(request.user).select_related("page"), pk=pk)
+    submission = get_object_or_404(visible_submissions(request.user).select_related("page"), pk=pk)
     return render(
         request,
         "experiences/submission.html",
@@ -126,7 +127,7 @@ def _moderator(request):
 @login_required
 def moderation_queue(request):
     _moderator(request)
-    submissions = ExperienceSubmission.objects.visible_to(request.user).select_related("author", "organisation")
+    submissions = visible_submissions(request.user).select_related("author", "organisation")
     return render(
         request,
         "experiences/moderation_queue.html",
@@ -155,7 +156,7 @@ def _review(request, submission, forms=None, status=200):
 def review(request, pk):
     _moderator(request)
     submission = get_object_or_404(
-        ExperienceSubmission.objects.visible_to(request.user).select_related("author", "organisation", "page"), pk=pk
+        visible_submissions(request.user).select_related("author", "organisation", "page"), pk=pk
     )
     return _review(request, submission)
 
@@ -166,7 +167,7 @@ def decide(request, pk, action):
     _moderator(request)
     if action not in actions.ACTIONS:
         raise Http404
-    submission = get_object_or_404(ExperienceSubmission.objects.visible_to(request.user), pk=pk)
+    submission = get_object_or_404(visible_submissions(request.user), pk=pk)
     form = actions.ACTIONS[action].form(request.POST)
     if not form.is_valid():
         return _review(request, submission, forms={action: form}, status=400)

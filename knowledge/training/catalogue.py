@@ -6,6 +6,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from accounts import access
+from knowledge.training import permissions
 from knowledge.training.forms import CatalogueFilterForm
 from knowledge.training.models import Enrolment, TrainingModulePage, TrainingSession
 
@@ -51,7 +52,7 @@ def module_context(page, request) -> dict:
         session.my_enrolment = mine.get(session.pk)
     return {
         "sessions": sessions,
-        "can_manage": TrainingSession.objects.manageable_by(user).filter(page=page).exists(),
+        "can_manage": permissions.manageable_sessions(user).filter(page=page).exists(),
         "related_pages": _readable_related_pages(page, user),
         "materials": page.materials.select_related("document"),
     }

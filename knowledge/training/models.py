@@ -252,18 +252,6 @@ class TrainingSessionQuerySet(models.QuerySet):
         """Sessions of modules anyone may read (live, and not behind a page privacy restriction)."""
         return self.filter(page__in=TrainingModulePage.objects.live().public().values("pk"))
 
-    def manageable_by(self, user):
-        """Sessions whose participants `user` may see: editors all of them, a trainer those of their own modules."""
-        from accounts import roles
-
-        if not user.is_authenticated:
-            return self.none()
-        if user.is_superuser or roles.in_group(user, roles.EDITORS):
-            return self
-        if roles.in_group(user, roles.TRAINERS):
-            return self.filter(page__owner=user)
-        return self.none()
-
     def with_counts(self):
         enrolled = Enrolment.objects.filter(session=models.OuterRef("pk"), status=Enrolment.Status.ENROLLED)
         waitlisted = Enrolment.objects.filter(session=models.OuterRef("pk"), status=Enrolment.Status.WAITLISTED)
@@ -346,16 +334,6 @@ class TrainingSession(Orderable):
                 self.cancelled_at, self.cancelled_by_id = stored
         super().save(*args, **kwargs)
 
-    def is_manageable_by(self, user) -> bool:
-        """TrainingSessionQuerySet.manageable_by for one session: whether `user` may see its participants."""
-        from accounts import roles
-
-        if not user.is_authenticated:
-            return False
-        if user.is_superuser or roles.in_group(user, roles.EDITORS):
-            return True
-        return roles.in_group(user, roles.TRAINERS) and self.page.owner_id == user.pk
-
     @property
     def capacity_or_default(self) -> int:
         return self.capacity or self.page.max_group_size
@@ -416,6 +394,18 @@ class Enrolment(models.Model):
     def __str__(self):
         return f"{self.user} – {self.session} ({self.get_status_display()})"
 
+    @property
+    def is_enrolled(self) -> bool:
+        return self.status == self.Status.ENROLLED
+
+    @property
+    def is_waitlisted(self) -> bool:
+        return self.status == self.Status.WAITLISTED
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
 
 class ImplementationProgrammePage(Page):
     """The implementation trajectory: the steps an organisation takes to make mediation part of its work."""
@@ -433,10 +423,10 @@ class ImplementationProgrammePage(Page):
         verbose_name = _("implementation programme")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.training.services import visible_organisations
+        from knowledge.training.permissions import trajectory_organisations
 
         context = super().get_context(request, *args, **kwargs)
-        context["my_organisations"] = visible_organisations(request.user)
+        context["my_organisations"] = trajectory_organisations(request.user)
         return context
 
 

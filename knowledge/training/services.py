@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
-from accounts.models import Membership, Organisation
 from knowledge.training.models import (
     Enrolment,
     SessionStatus,
@@ -161,14 +160,6 @@ def apply_published_sessions(page) -> None:
 
 
 # Implementation trajectory
-
-
-def visible_organisations(user):
-    """Organisations whose trajectory `user` may see: the ones they are an active member of."""
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    memberships = Membership.objects.active().filter(user=user)
-    return Organisation.objects.filter(pk__in=memberships.values("organisation"))
 
 
 def trajectory(organisation) -> list[TrajectoryStepStatus]:

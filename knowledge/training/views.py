@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Locale
 
+from accounts import permissions as account_permissions
 from accounts import roles
 from accounts.models import Organisation
-from knowledge.training import ical, services
+from knowledge.training import ical, permissions, services
 from knowledge.training.forms import TrajectoryFormSet
 from knowledge.training.models import (
     Enrolment,
@@ -114,7 +115,7 @@ def my_trainings(request):
 def _managed_session(request, pk) -> TrainingSession:
     if not request.user.is_authenticated:
         raise Http404
-    return get_object_or_404(TrainingSession.objects.manageable_by(request.user).select_related("page"), pk=pk)
+    return get_object_or_404(permissions.manageable_sessions(request.user).select_related("page"), pk=pk)
 
 
 def _participants(session):
@@ -241,7 +242,7 @@ def enrolment_calendar(request, pk):
 
 
 def _member_organisation(request, slug) -> Organisation:
-    return get_object_or_404(services.visible_organisations(request.user), slug=slug)
+    return get_object_or_404(permissions.trajectory_organisations(request.user), slug=slug)
 
 
 def _programme_page():
@@ -260,7 +261,7 @@ def trajectory_overview(request, slug):
             "organisation": organisation,
             "rows": rows,
             "summary": services.trajectory_summary(rows),
-            "can_edit": roles.is_coordinator_of(request.user, organisation),
+            "can_edit": account_permissions.can_coordinate(request.user, organisation),
             "programme": _programme_page(),
         },
     )
@@ -269,9 +270,7 @@ def trajectory_overview(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def trajectory_edit(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not roles.is_coordinator_of(request.user, organisation):
-        raise Http404
+    organisation = get_object_or_404(account_permissions.coordinated_organisations(request.user), slug=slug)
     rows = services.trajectory(organisation)
     initial = [{"step": r.step, "approach": r.approach, "status": r.status, "note": r.note} for r in rows]
     formset = TrajectoryFormSet(request.POST or None, initial=initial, prefix="steps")

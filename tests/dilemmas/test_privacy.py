@@ -3,7 +3,7 @@
 from django.contrib.auth.models import AnonymousUser
 
 from accounts.models import Membership, User
-from knowledge.dilemmas import services
+from knowledge.dilemmas import permissions, services
 from knowledge.dilemmas.models import Worksheet
 from search.models import SearchDocument
 from tests.dilemmas.conftest import step1_data, url
@@ -92,11 +92,11 @@ def test_a_reader_whose_membership_ended_loses_access(as_user, worksheet, collea
 
 def test_readable_by_is_decided_in_the_query(worksheet, owner, colleague, stranger):
     services.invite(worksheet, colleague)
-    assert worksheet in Worksheet.objects.readable_by(owner)
-    assert list(Worksheet.objects.readable_by(colleague)) == [worksheet]
-    assert list(Worksheet.objects.readable_by(stranger)) == []
-    assert list(Worksheet.objects.editable_by(colleague)) == []
-    assert list(Worksheet.objects.readable_by(AnonymousUser())) == []
+    assert worksheet in permissions.readable_worksheets(owner)
+    assert list(permissions.readable_worksheets(colleague)) == [worksheet]
+    assert list(permissions.readable_worksheets(stranger)) == []
+    assert list(permissions.editable_worksheets(colleague)) == []
+    assert list(permissions.readable_worksheets(AnonymousUser())) == []
 
 
 def test_worksheets_are_never_indexed_or_found(as_user, post, worksheet, owner):

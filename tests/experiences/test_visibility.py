@@ -4,6 +4,7 @@ not exist (404), and its text reaches no page, list, search result or sitemap. A
 import pytest
 from django.urls import reverse
 
+from knowledge.experiences import permissions
 from knowledge.experiences.models import ExperienceSubmission
 from tests.experiences.conftest import submission_data
 
@@ -62,10 +63,10 @@ def test_the_author_and_the_moderators_see_the_submission(client, canary_submiss
         assert CANARY in client.get(reverse("experiences:review", args=[canary_submission.pk])).content.decode()
 
 
-def test_visible_to_is_the_one_rule_for_reading_submissions(canary_submission, member, other_member, moderator):
+def test_one_rule_decides_who_reads_submissions(canary_submission, member, other_member, moderator):
     from django.contrib.auth.models import AnonymousUser
 
-    visible = ExperienceSubmission.objects.visible_to
+    visible = permissions.visible_submissions
     assert canary_submission in visible(member)
     assert canary_submission in visible(moderator)
     assert canary_submission not in visible(other_member)

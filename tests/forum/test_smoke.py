@@ -3,6 +3,7 @@
 import pytest
 
 from accounts.models import User
+from forum import permissions
 from forum.models import ForumGroup, Thread
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ def test_forum_pages_render(client, email):
     if email:
         client.force_login(User.objects.get(email=email))
     assert client.get("/nl/forum/").status_code == 200
-    for thread in Thread.objects.visible_to(User.objects.get(email=email) if email else _anon()):
+    for thread in permissions.visible_threads(User.objects.get(email=email) if email else _anon()):
         assert client.get(thread.group.get_absolute_url()).status_code == 200
         assert client.get(thread.get_absolute_url()).status_code == 200
 

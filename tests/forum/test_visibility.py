@@ -6,7 +6,7 @@ The canary word is in the group's name, the thread title, the first post and a r
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from forum.models import ForumGroup, Post, Thread
+from forum import permissions
 from tests.forum.conftest import CANARY
 
 pytestmark = pytest.mark.django_db
@@ -63,9 +63,9 @@ def test_outsiders_find_no_trace_of_a_private_group(client, people, canary_threa
     assert "Casus" not in client.get("/nl/search/autocomplete/", {"q": "casu"}).content.decode()
 
     user = _user(people, role)
-    assert not ForumGroup.objects.visible_to(user).filter(pk=group.pk).exists()
-    assert not Thread.objects.visible_to(user).filter(pk=canary_thread.pk).exists()
-    assert not Post.objects.visible_to(user).filter(thread=canary_thread).exists()
+    assert not permissions.visible_groups(user).filter(pk=group.pk).exists()
+    assert not permissions.visible_threads(user).filter(pk=canary_thread.pk).exists()
+    assert not permissions.visible_posts(user).filter(thread=canary_thread).exists()
 
 
 @pytest.mark.parametrize("role", INSIDERS)

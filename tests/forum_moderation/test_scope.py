@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forum import services as forum_services
-from forum.moderation import services
+from forum.moderation import permissions, services
 from forum.moderation.models import ReviewItem
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,10 @@ def items(world):
 
 def test_the_queryset_gives_each_moderator_their_own_groups_and_site_moderators_all(world, items):
     item_a, item_b = items
-    assert set(ReviewItem.objects.for_moderator(world.moderator_a)) == {item_a}
-    assert set(ReviewItem.objects.for_moderator(world.moderator_b)) == {item_b}
-    assert {item_a, item_b} <= set(ReviewItem.objects.for_moderator(world.site_moderator))
-    assert not ReviewItem.objects.for_moderator(world.reader).exists()
+    assert set(permissions.reviewable_items(world.moderator_a)) == {item_a}
+    assert set(permissions.reviewable_items(world.moderator_b)) == {item_b}
+    assert {item_a, item_b} <= set(permissions.reviewable_items(world.site_moderator))
+    assert not permissions.reviewable_items(world.reader).exists()
 
 
 def test_a_group_moderator_of_b_cannot_see_or_act_on_group_a(world, items, as_user, client):

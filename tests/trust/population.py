@@ -1,9 +1,10 @@
 """A generated population for the permission pairs: people in every role × objects in every state.
 
 Forum groups in every visibility × join policy, each with threads and posts in every status and memberships in
-every status; worksheets shared and not; experience submissions in every status; training sessions of two
-trainers; pages public and members-only. Built directly with the models (states the services would take several
-steps to reach), then indexed for search as the platform indexes after a commit.
+every status, earlier versions of posts and audit entries; worksheets shared and not; experience submissions in every
+status; training sessions of two trainers; organisations with and without a coordinator; private checklists and
+saved suitability results; pages public and members-only. Built directly with the models (states the services would
+take several steps to reach), then indexed for search as the platform indexes after a commit.
 """
 
 import itertools
@@ -16,13 +17,15 @@ from wagtail.models import PageViewRestriction
 
 from accounts import roles as account_roles
 from accounts.models import Membership, Organisation, User
-from forum.models import ForumGroup, GroupMembership, Post, PostStatus, Thread
-from forum.moderation.models import ReviewItem
+from forum.models import ForumGroup, GroupMembership, Post, PostRevision, PostStatus, Thread
+from forum.moderation.models import AuditEntry, ReviewItem
 from knowledge.dilemmas.models import Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
 from knowledge.models import ContentPage, HomePage
 from knowledge.training.models import TrainingModulePage, TrainingSession
-from protocols.models import ProtocolIndexPage, ProtocolPage
+from protocols.models import ChecklistRun, ProtocolIndexPage, ProtocolPage
+from protocols.suitability_models import Outcome as SuitabilityOutcome
+from protocols.suitability_models import SavedSuitabilityResult
 from search import indexing
 from tests.trust.canaries import ENDED_MEMBERSHIP, PASSWORD, edit_in_cms, make_user, paragraph, protocol_step
 
@@ -50,6 +53,11 @@ class Population:
     posts: list = field(default_factory=list)
     memberships: list = field(default_factory=list)
     review_items: list = field(default_factory=list)
+    revisions: list = field(default_factory=list)
+    audit_entries: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    checklists: list = field(default_factory=list)
+    saved_results: list = field(default_factory=list)
     worksheets: list = field(default_factory=list)
     submissions: list = field(default_factory=list)
     sessions: list = field(default_factory=list)
@@ -101,6 +109,10 @@ def _build() -> Population:
     users["trainer"] = make_user("p-trainer@p.example", organisation=home)
     users["trainer"].groups.add(Group.objects.get(name=account_roles.TRAINERS))
     users["superuser"] = User.objects.create_superuser(email="p-beheer@p.example", password=PASSWORD)
+    users["coordinator"] = make_user("p-coordinator@p.example", organisation=home)
+    coordinators = (users["coordinator"], users["unverified_organisation"])
+    Membership.objects.filter(user__in=coordinators).update(role=Membership.Role.COORDINATOR)
+    people.organisations.extend([home, other, unverified_org])
     author = users["author"]
 
     # Forum: every visibility × join policy, and one platform group that will be made private.
@@ -148,6 +160,16 @@ def _build() -> Population:
     for post in people.posts:
         if post.status == PostStatus.HELD:
             people.review_items.append(ReviewItem.objects.create(post=post, held=True))
+    for thread in people.threads:
+        people.revisions.append(
+            PostRevision.objects.create(
+                post=thread.first_post, body_markdown="Eerder.", editor=author, created_at=thread.created_at
+            )
+        )
+    for post in people.posts[:2]:
+        people.audit_entries.append(
+            AuditEntry.record(actor=users["site_moderator"], action="edit_post", target=post, group=post.thread.group)
+        )
     indexing.schedule(*people.threads, *people.posts)
 
     # Worksheets: the member's own, shared with several people in several states.
@@ -207,6 +229,15 @@ def _build() -> Population:
             PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
         page.save_revision().publish()
         people.pages[name] = type(page).objects.get(pk=page.pk)
+
+    # Private to whoever made them: checklists and saved suitability results of two members.
+    for name in ("member", "other_org"):
+        people.checklists.append(ChecklistRun.objects.create(user=users[name], page=people.pages["public protocol"]))
+        people.saved_results.append(
+            SavedSuitabilityResult.objects.create(
+                user=users[name], outcome=SuitabilityOutcome.INTERNAL, language="nl", answers={}
+            )
+        )
 
     # Last: end the membership of the one whose group memberships and invitations are leftovers.
     Membership.objects.filter(user=users["removed"]).update(status=ENDED_MEMBERSHIP)

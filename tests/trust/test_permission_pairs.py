@@ -1,24 +1,32 @@
 """Each permission rule is written twice: as a check on one object and as a filter on a queryset. They must agree.
 
-For every person in the generated population and every object in it: object_check(user, obj) is true exactly when
-obj is in filtered_queryset(user). A disagreement means one code path shows what another hides (a "Report" link
-that answers 404, a search hit for a thread that does not open, a list that omits what the page serves).
+Every `core.permissions.Rule` in every app's `permissions` module is found here by itself, so a new rule cannot be
+left out. For every person in the generated population and every object of the rule's model in it: check(user, obj)
+is true exactly when obj is in filter(user). A disagreement means one code path shows what another hides (a
+"Report" link that answers 404, a search hit for a thread that does not open, a list that omits what the page serves).
 """
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
 
-from forum import notifications, services
-from forum.models import ForumGroup, Post, Thread
-from forum.moderation.models import ReviewItem
+from accounts.models import Membership, Organisation
+from core.permissions import Rule
+from forum import notifications
+from forum import permissions as forum_permissions
+from forum.models import ForumGroup, GroupMembership, Post, PostRevision, Thread
+from forum.moderation.models import AuditEntry, ReviewItem
 from knowledge.dilemmas.models import Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import TrainingSession
 from notifications import registry
+from protocols.models import ChecklistRun
+from protocols.suitability_models import SavedSuitabilityResult
 from search.audience import audience_for
 from search.backends.sql import permission_sql
 from search.indexing import source_of
@@ -60,73 +68,57 @@ def fresh(model, objects, *related):
     return [by_pk[obj.pk] for obj in objects]
 
 
+def permission_rules() -> dict[str, Rule]:
+    """Every Rule of every app of the project's own permissions module, by "app label.RULE"."""
+    found = {}
+    for app in apps.get_app_configs():
+        if "site-packages" in app.path:
+            continue
+        name = f"{app.name}.permissions"
+        try:
+            module = import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        for attribute, value in vars(module).items():
+            if isinstance(value, Rule):
+                found[f"{app.label}.{attribute}"] = value
+    return found
+
+
+RULES = permission_rules()
+
+# The population's objects of each model a rule may be about, re-read with what the checks look at.
+OBJECTS = {
+    ForumGroup: lambda p: fresh(ForumGroup, p.groups),
+    Thread: lambda p: fresh(Thread, p.threads, "group"),
+    Post: lambda p: fresh(Post, p.posts, "thread__group"),
+    PostRevision: lambda p: fresh(PostRevision, p.revisions, "post__thread__group"),
+    GroupMembership: lambda p: fresh(GroupMembership, p.memberships, "group"),
+    ReviewItem: lambda p: fresh(ReviewItem, p.review_items, "post__thread__group"),
+    AuditEntry: lambda p: fresh(AuditEntry, p.audit_entries),
+    Worksheet: lambda p: fresh(Worksheet, p.worksheets),
+    ExperienceSubmission: lambda p: fresh(ExperienceSubmission, p.submissions),
+    TrainingSession: lambda p: fresh(TrainingSession, p.sessions, "page"),
+    Organisation: lambda p: fresh(Organisation, p.organisations),
+    ChecklistRun: lambda p: fresh(ChecklistRun, p.checklists),
+    SavedSuitabilityResult: lambda p: fresh(SavedSuitabilityResult, p.saved_results),
+}
+
+# Pairs that are not Rules of a permissions module: what notifications may show, registered with the registry.
 PAIRS = {
-    "forum group: visible": (
-        lambda p: fresh(ForumGroup, p.groups),
-        lambda user, group: group.is_visible_to(user),
-        lambda user: ForumGroup.objects.visible_to(user),
-    ),
-    "forum group: readable": (
-        lambda p: fresh(ForumGroup, p.groups),
-        lambda user, group: group.is_readable_by(user),
-        lambda user: ForumGroup.objects.readable_by(user),
-    ),
-    "forum group: moderated": (
-        lambda p: fresh(ForumGroup, p.groups),
-        lambda user, group: group.is_moderated_by(user),
-        lambda user: ForumGroup.objects.moderated_by(user),
-    ),
-    "forum group: can moderate (services)": (
-        lambda p: fresh(ForumGroup, p.groups),
-        lambda user, group: services.can_moderate(group, user),
-        lambda user: ForumGroup.objects.moderated_by(user),
-    ),
-    "forum thread: visible": (
-        lambda p: fresh(Thread, p.threads, "group"),
-        lambda user, thread: thread.is_visible_to(user),
-        lambda user: Thread.objects.visible_to(user),
-    ),
-    "forum post: visible": (
-        lambda p: fresh(Post, p.posts, "thread__group"),
-        lambda user, post: post.is_visible_to(user),
-        lambda user: Post.objects.visible_to(user),
-    ),
-    "forum post: may report": (
-        lambda p: fresh(Post, p.posts, "thread__group"),
-        lambda user, post: services.can_report(post, user),
-        services.reportable_posts,
-    ),
-    "worksheet: readable": (
-        lambda p: fresh(Worksheet, p.worksheets),
-        lambda user, worksheet: worksheet.is_readable_by(user),
-        lambda user: Worksheet.objects.readable_by(user),
-    ),
-    "worksheet: editable": (
-        lambda p: fresh(Worksheet, p.worksheets),
-        lambda user, worksheet: worksheet.is_editable_by(user),
-        lambda user: Worksheet.objects.editable_by(user),
-    ),
-    "experience submission: visible": (
-        lambda p: fresh(ExperienceSubmission, p.submissions),
-        lambda user, submission: submission.is_visible_to(user),
-        lambda user: ExperienceSubmission.objects.visible_to(user),
-    ),
-    "training session: participants visible": (
-        lambda p: fresh(TrainingSession, p.sessions),
-        lambda user, session: session.is_manageable_by(user),
-        lambda user: TrainingSession.objects.manageable_by(user),
-    ),
-    "review item: notification target": (
+    "notification target: review item": (
         lambda p: fresh(ReviewItem, p.review_items, "post__thread__group"),
         lambda user, item: registry.target_for(ReviewItem).can_view(user, item),
         lambda user: registry.target_for(ReviewItem).visible(user),
     ),
-    "forum post: notification target": (
+    "notification target: forum post": (
         lambda p: fresh(Post, p.posts, "thread__group"),
         notifications.post_can_view,
         notifications.post_visible,
     ),
-    "group membership: notification target": (
+    "notification target: group membership": (
         lambda p: p.memberships,
         notifications.membership_can_view,
         notifications.membership_visible,
@@ -134,8 +126,23 @@ PAIRS = {
 }
 
 
+def test_rules_are_found():
+    """The discovery above sees the apps' permission modules (a rename would otherwise silently test nothing)."""
+    expected = {"forum.REPORT", "forum_moderation.REVIEW", "dilemmas.READ", "experiences.SEE", "accounts.COORDINATE"}
+    assert expected <= set(RULES)
+
+
+@pytest.mark.parametrize("name", RULES, ids=str)
+def test_rule_check_and_filter_agree(population, name):
+    rule = RULES[name]
+    assert rule.model in OBJECTS, f"the population has no {rule.model.__name__} objects: add them and to OBJECTS"
+    found, answers = disagreements(population, OBJECTS[rule.model](population), rule.check, rule.filter)
+    assert not found, listing(found)
+    assert answers == {True, False}, "the population does not exercise this rule"
+
+
 @pytest.mark.parametrize("rule", PAIRS, ids=str)
-def test_object_check_and_queryset_filter_agree(population, rule):
+def test_notification_pairs_agree(population, rule):
     objects, object_check, queryset_filter = PAIRS[rule]
     found, answers = disagreements(population, objects(population), object_check, queryset_filter)
     assert not found, listing(found)
@@ -144,7 +151,7 @@ def test_object_check_and_queryset_filter_agree(population, rule):
 
 def test_every_notification_target_is_covered():
     """A new notification target gets its pair above (its can_view and its visible queryset)."""
-    covered = {ReviewItem, Post, notifications.GroupMembership}
+    covered = {ReviewItem, Post, GroupMembership}
     assert {target.model for target in registry.registered()} <= covered
 
 
@@ -170,7 +177,8 @@ def test_search_finds_a_forum_document_exactly_when_its_thread_or_post_is_readab
     for name, user in population.people():
         findable = searchable_ids(user)
         for document_id, source in documents.items():
-            readable = source.is_visible_to(user)
+            check = forum_permissions.can_see_thread if isinstance(source, Thread) else forum_permissions.can_see_post
+            readable = check(user, source)
             if readable != (document_id in findable):
                 found.append((name, str(source), "readable, not findable" if readable else "findable, not readable"))
     assert not found, listing(found)
@@ -230,4 +238,45 @@ def test_a_report_link_shows_exactly_where_the_report_page_opens(population, cli
                 linked = f'href="{report_url}"' in page
                 if linked != (client.get(report_url).status_code == 200):
                     found.append((name, f"post {pk}", "linked, report refused" if linked else "not linked, accepted"))
+    assert not found, listing(found)
+
+
+def test_a_members_link_shows_exactly_where_the_member_list_opens(population, client):
+    """A group page links to its member list exactly when the list opens for that person (logged-in non-members
+    used to get the link and then a 404)."""
+    found = []
+    for name, user in population.people():
+        for group in population.groups:
+            with translation.override("nl"):
+                group_url = reverse("forum:group", kwargs={"slug": group.slug})
+                members_url = reverse("forum:group_members", kwargs={"slug": group.slug})
+            if not served(client, user, group_url):
+                continue
+            linked = f'href="{members_url}"' in client.get(group_url).content.decode()
+            if linked != (client.get(members_url).status_code == 200):
+                found.append((name, group.name, "linked, list refused" if linked else "not linked, list opens"))
+    assert not found, listing(found)
+
+
+def test_the_profile_links_to_what_a_membership_opens(population, client):
+    """For each of a person's memberships the profile links the organisation's trajectory and member list exactly
+    when they open (a membership of an organisation that is not verified opens neither)."""
+    with translation.override("nl"):
+        profile_url = reverse("accounts:profile")
+    found = []
+    for name, user in population.people():
+        if not user.is_authenticated:
+            continue
+        page = client.get(profile_url).content.decode() if served(client, user, profile_url) else ""
+        for membership in Membership.objects.filter(user=user).select_related("organisation"):
+            slug = membership.organisation.slug
+            with translation.override("nl"):
+                urls = (
+                    reverse("knowledge:trajectory", kwargs={"slug": slug}),
+                    reverse("accounts:organisation_members", kwargs={"slug": slug}),
+                )
+            for url in urls:
+                linked = f'href="{url}"' in page
+                if linked != (client.get(url).status_code == 200):
+                    found.append((name, url, "linked, refused" if linked else "not linked, opens"))
     assert not found, listing(found)

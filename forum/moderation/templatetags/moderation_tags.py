@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from forum.display import former_member_name, participant_name
 from forum.models import ThreadPseudonym
+from forum.moderation import permissions
 
 register = template.Library()
 
@@ -34,10 +35,7 @@ def person(user, stored_name=""):
 @register.simple_tag(takes_context=True)
 def moderation_links(context):
     """Which moderation pages the current person may open (for the forum's index page)."""
-    from forum.models import ForumGroup, is_site_moderator
-
     user = context.get("user")
     if user is None or not user.is_authenticated:
         return {}
-    site = is_site_moderator(user)
-    return {"queue": site or ForumGroup.objects.moderated_by(user).exists(), "audit": site}
+    return {"queue": permissions.can_open_queue(user), "audit": permissions.can_read_audit_log(user)}

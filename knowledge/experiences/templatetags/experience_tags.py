@@ -2,7 +2,7 @@
 
 from django import template
 
-from knowledge.experiences.models import can_moderate
+from knowledge.experiences.permissions import can_moderate
 
 register = template.Library()
 
