@@ -1,8 +1,7 @@
 """GDPR for protocols: a member's private checklists and saved suitability results (both CASCADE with the user)."""
 
 from accounts.privacy import register_export
-from protocols.models import ChecklistRun
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols.models import ChecklistRun, SavedSuitabilityResult
 
 
 def export_checklists(user) -> list[dict]:
