@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "knowledge",
+    "knowledge.training",
     "knowledge.dilemmas",
     "knowledge.experiences",
     "protocols",

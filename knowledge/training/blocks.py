@@ -16,7 +16,7 @@ class TrajectoryStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Description"))
     modules = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="knowledge.TrainingModulePage"),
+        blocks.PageChooserBlock(page_type="training.TrainingModulePage"),
         label=_("Training modules that serve this step"),
     )
 

@@ -14,7 +14,7 @@ DEMO_LOADERS = [
     "accounts.demo",
     "knowledge.demo",
     "protocols.demo",
-    "knowledge.demo_training",
+    "knowledge.training.demo",
     "knowledge.dilemmas.demo",
     "knowledge.experiences.demo",
     "forum.demo",
