@@ -15,16 +15,9 @@ from django.utils.module_loading import autodiscover_modules
 
 membership_ended = Signal()
 
-# Offboarding modules that live below an app rather than in its root (the training code is part of `knowledge`).
-EXTRA_MODULES = ["knowledge.training.offboarding"]
-
 
 def autodiscover() -> None:
-    from importlib import import_module
-
     autodiscover_modules("offboarding")
-    for module in EXTRA_MODULES:
-        import_module(module)
 
 
 def announce(membership, ended_by=None) -> None:

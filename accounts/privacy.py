@@ -16,9 +16,6 @@ from django.utils.module_loading import autodiscover_modules
 _exports: dict[str, Callable] = {}
 _erasures: list[Callable] = []
 
-# Privacy modules that live below an app rather than in its root (the training code is part of `knowledge`).
-EXTRA_MODULES = ["knowledge.training.privacy"]
-
 
 def register_export(section: str, provider) -> None:
     """provider(user) -> JSON-serialisable (list/dict), exported under `section`."""
@@ -32,11 +29,7 @@ def register_erasure(handler) -> None:
 
 
 def autodiscover() -> None:
-    from importlib import import_module
-
     autodiscover_modules("privacy")
-    for module in EXTRA_MODULES:
-        import_module(module)
 
 
 def sections() -> list[str]:

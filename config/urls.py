@@ -28,7 +28,7 @@ urlpatterns += i18n_patterns(
     # App views next to the page tree: each app's patterns start with an English prefix of their own
     # (e.g. "protocols/…", "training/…") that no page slug takes; anything else falls through to Wagtail.
     path("", include("protocols.urls")),
-    path("", include("knowledge.urls")),
+    path("", include("knowledge.training.urls")),
     path("", include("knowledge.dilemmas.urls")),
     path("", include("knowledge.experiences.urls")),
     path("forum/moderation/", include("forum.moderation.urls")),

@@ -3,8 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from core.blocks import RICH_TEXT_FEATURES, BodyBlock  # noqa: F401  (training's models import them from here)
-
 
 class FeatureBlock(blocks.StructBlock):
     """A card on the home page: one thing the platform offers, with a link to it."""

@@ -3,7 +3,6 @@
 from wagtail.models import Locale, Page
 
 from core.demo import register
-from knowledge import demo_training  # noqa: F401  (registers the training loader: not an app's demo module)
 from knowledge.demo_pages import HOME, PAGES, TAGS
 from knowledge.models import ContentPage, HomePage
 

@@ -64,7 +64,3 @@ class ContentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["children"] = self.get_children().live().public().specific()
         return context
-
-
-# Models of the knowledge app's sub-areas live in their own modules; importing them here registers them.
-from knowledge.training.models import *  # noqa: E402, F403

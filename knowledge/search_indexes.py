@@ -3,16 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import ContentPage, HomePage
-from knowledge.training.models import TrainingModulePage
 from search import registry
 
 registry.register_page(ContentPage, kind="page", label=_("Page"), label_plural=_("Pages"))
 # The home pages explain what the platform offers; they are found as ordinary pages.
 registry.register_page(HomePage, kind="page", label=_("Page"), label_plural=_("Pages"))
-registry.register_page(
-    TrainingModulePage,
-    kind="training",
-    label=_("Training"),
-    label_plural=_("Trainings"),
-    summary=lambda page: page.summary,
-)

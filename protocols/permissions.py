@@ -2,8 +2,7 @@
 once, as an object check and the queryset filter that agrees with it."""
 
 from core.permissions import Rule
-from protocols.models import ChecklistRun
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols.models import ChecklistRun, SavedSuitabilityResult
 
 
 def _owns(user, obj) -> bool:

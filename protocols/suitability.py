@@ -12,7 +12,7 @@ Rules with the outcome "note" never decide; their explanations are added as advi
 
 from dataclasses import dataclass, field
 
-from protocols.suitability_models import Outcome, SuitabilityQuestion, SuitabilityRule
+from protocols.models import Outcome, SuitabilityQuestion, SuitabilityRule
 
 PRECEDENCE = (Outcome.NOT_SUITABLE, Outcome.EXTERNAL, Outcome.POOL, Outcome.INTERNAL, Outcome.INFORMAL)
 

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "knowledge",
+    "knowledge.training",
     "knowledge.dilemmas",
     "knowledge.experiences",
     "protocols",

@@ -102,7 +102,8 @@ class Migration(migrations.Migration):
                                     "label": "Description",
                                 },
                             ),
-                            3: ("wagtail.blocks.PageChooserBlock", (), {"page_type": ["knowledge.TrainingModulePage"]}),
+                            # Wagtail resolves this label against today's models, which live in `training` now.
+                            3: ("wagtail.blocks.PageChooserBlock", (), {"page_type": ["training.TrainingModulePage"]}),
                             4: ("wagtail.blocks.ListBlock", (3,), {"label": "Training modules that serve this step"}),
                             5: (
                                 "wagtail.blocks.StructBlock",

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from knowledge.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
 from knowledge.training.steps import STEP_CHOICES
 
 
@@ -16,7 +16,7 @@ class TrajectoryStepBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     description = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Description"))
     modules = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="knowledge.TrainingModulePage"),
+        blocks.PageChooserBlock(page_type="training.TrainingModulePage"),
         label=_("Training modules that serve this step"),
     )
 

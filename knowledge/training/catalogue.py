@@ -14,7 +14,7 @@ from knowledge.training.models import Enrolment, TrainingModulePage, TrainingSes
 def catalogue_context(index, request) -> dict:
     now = timezone.now()
     modules = TrainingModulePage.objects.live().public().child_of(index)
-    tags = Tag.objects.filter(knowledge_trainingmodulepagetag_items__content_object__in=modules).distinct()
+    tags = Tag.objects.filter(training_trainingmodulepagetag_items__content_object__in=modules).distinct()
     form = CatalogueFilterForm(request.GET or None, tags=tags.order_by("name"))
     filters = form.filters() if request.GET else {}
 

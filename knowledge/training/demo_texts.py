@@ -1,6 +1,6 @@
 """Texts of the demo training catalogue and implementation programme, written for this platform in nl, da and en."""
 
-from knowledge.demo_pages import h, p, ul
+from core.demo import h, p, ul
 
 INDEX = {
     "nl": {

@@ -46,11 +46,11 @@ def send_enrolment_mail(enrolment_id: int, kind: str) -> None:
         "module_url": page_url,
         "online_link": session.online_url if _has_place(enrolment, kind) else "",
         "position": waitlist_position(enrolment),
-        "enrolment_url": localized_url("knowledge:training_enrolment", user.preferred_language, pk=enrolment.pk),
-        "my_trainings_url": localized_url("knowledge:my_trainings", user.preferred_language),
+        "enrolment_url": localized_url("training:enrolment", user.preferred_language, pk=enrolment.pk),
+        "my_trainings_url": localized_url("training:my_trainings", user.preferred_language),
     }
     send_templated_mail(
-        "knowledge/training/email/notification",
+        "training/email/notification",
         user.email,
         context,
         language=user.preferred_language,

@@ -24,23 +24,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from knowledge.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from knowledge.training.blocks import TrajectoryStepBlock
 from knowledge.training.steps import STEP_CHOICES
-
-__all__ = [
-    "Audience",
-    "Enrolment",
-    "ImplementationProgrammePage",
-    "TrainingIndexPage",
-    "TrainingModuleMaterial",
-    "TrainingModulePage",
-    "TrainingModulePageTag",
-    "TrainingModuleRelatedPage",
-    "TrainingModuleTrainer",
-    "TrainingSession",
-    "TrajectoryStepStatus",
-]
 
 
 class Audience(models.Model):
@@ -78,9 +64,8 @@ class TrainingIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
-    subpage_types = ["knowledge.TrainingModulePage"]
+    subpage_types = ["training.TrainingModulePage"]
     max_count_per_parent = 1
-    template = "knowledge/training/index_page.html"
 
     class Meta:
         verbose_name = _("training catalogue")
@@ -94,7 +79,7 @@ class TrainingIndexPage(Page):
 
 
 class TrainingModulePageTag(TaggedItemBase):
-    content_object = ParentalKey("knowledge.TrainingModulePage", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey("training.TrainingModulePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
 class TrainingModuleForm(WagtailAdminPageForm):
@@ -162,9 +147,8 @@ class TrainingModulePage(Page):
         index.SearchField("programme"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
-    parent_page_types = ["knowledge.TrainingIndexPage"]
+    parent_page_types = ["training.TrainingIndexPage"]
     subpage_types = []
-    template = "knowledge/training/module_page.html"
 
     # Each language tree runs its own sessions with its own participants: a translation must not copy or
     # synchronise them (wagtail-localize would otherwise overwrite the Danish sessions with the Dutch ones).
@@ -417,7 +401,6 @@ class ImplementationProgrammePage(Page):
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    template = "knowledge/training/programme_page.html"
 
     class Meta:
         verbose_name = _("implementation programme")
@@ -462,7 +445,3 @@ class TrajectoryStepStatus(models.Model):
 
     def __str__(self):
         return f"{self.organisation}: {self.get_step_display()}"
-
-
-# Publishing a module is where a cancellation made in the CMS takes effect; the receiver lives with the services.
-from knowledge.training import signals  # noqa: E402, F401

@@ -50,26 +50,26 @@ def enrol(request, pk):
     existing = Enrolment.objects.active().filter(session=session, user=request.user).first()
     if existing is not None:
         messages.info(request, _("You are already enrolled in this session (or on its waiting list)."))
-        return redirect("knowledge:training_enrolment", pk=existing.pk)
+        return redirect("training:enrolment", pk=existing.pk)
     context = {"session": session, "module": session.page, "is_member": roles.is_member(request.user)}
     if not context["is_member"]:
-        return render(request, "knowledge/training/enrol.html", context, status=403)
+        return render(request, "training/enrol.html", context, status=403)
     if request.method == "POST":
         try:
             enrolment = services.enrol(session.pk, request.user)
         except services.AlreadyEnrolled as error:
             messages.info(request, str(error))
             existing = Enrolment.objects.active().get(session=session, user=request.user)
-            return redirect("knowledge:training_enrolment", pk=existing.pk)
+            return redirect("training:enrolment", pk=existing.pk)
         except services.EnrolmentError as error:
             context["error"] = str(error)
-            return render(request, "knowledge/training/enrol.html", context, status=409)
-        return redirect("knowledge:training_enrolment", pk=enrolment.pk)
+            return render(request, "training/enrol.html", context, status=409)
+        return redirect("training:enrolment", pk=enrolment.pk)
     if session.is_cancelled:
         context["error"] = str(services.SessionCancelled.message)
     elif not session.is_open:
         context["error"] = str(services.EnrolmentClosed.message)
-    return render(request, "knowledge/training/enrol.html", context)
+    return render(request, "training/enrol.html", context)
 
 
 @login_required
@@ -77,7 +77,7 @@ def enrolment_detail(request, pk):
     enrolment = get_object_or_404(Enrolment.objects.filter(user=request.user).select_related("session__page"), pk=pk)
     return render(
         request,
-        "knowledge/training/enrolment.html",
+        "training/enrolment.html",
         {
             "enrolment": enrolment,
             "session": enrolment.session,
@@ -93,7 +93,7 @@ def cancel_enrolment(request, pk):
     enrolment = get_object_or_404(Enrolment.objects.filter(user=request.user).active(), pk=pk)
     services.cancel_enrolment(enrolment, by=request.user)
     messages.success(request, _("Your enrolment has been cancelled."))
-    return redirect("knowledge:my_trainings")
+    return redirect("training:my_trainings")
 
 
 @login_required
@@ -106,7 +106,7 @@ def my_trainings(request):
     for enrolment in upcoming:
         enrolment.position = services.waitlist_position(enrolment)
     history = [e for e in enrolments if e not in upcoming]
-    return render(request, "knowledge/training/my_trainings.html", {"upcoming": upcoming, "history": history})
+    return render(request, "training/my_trainings.html", {"upcoming": upcoming, "history": history})
 
 
 # Trainers and editors
@@ -135,7 +135,7 @@ def participants(request, pk):
     rows = _participants(session)
     return render(
         request,
-        "knowledge/training/participants.html",
+        "training/participants.html",
         {
             "session": session,
             "module": session.page,
@@ -180,10 +180,10 @@ def cancel_session(request, pk):
     if request.method == "POST" and not session.is_cancelled:
         services.cancel_session(session, by=request.user)
         messages.success(request, _("The session has been cancelled. Everyone enrolled or waiting has been informed."))
-        return redirect("knowledge:training_participants", pk=session.pk)
+        return redirect("training:session_participants", pk=session.pk)
     return render(
         request,
-        "knowledge/training/cancel_session.html",
+        "training/cancel_session.html",
         {"session": session, "module": session.page, "affected": session.enrolments.active().count()},
     )
 
@@ -256,7 +256,7 @@ def trajectory_overview(request, slug):
     rows = services.trajectory(organisation)
     return render(
         request,
-        "knowledge/training/trajectory.html",
+        "training/trajectory.html",
         {
             "organisation": organisation,
             "rows": rows,
@@ -279,9 +279,7 @@ def trajectory_edit(request, slug):
         messages.success(
             request, _("The trajectory of %(organisation)s has been saved.") % {"organisation": organisation}
         )
-        return redirect("knowledge:trajectory", slug=organisation.slug)
+        return redirect("training:trajectory", slug=organisation.slug)
     for form in formset.forms:
         form.step_label = STEP_LABELS.get(form["step"].value(), "")
-    return render(
-        request, "knowledge/training/trajectory_edit.html", {"organisation": organisation, "formset": formset}
-    )
+    return render(request, "training/trajectory_edit.html", {"organisation": organisation, "formset": formset})

@@ -15,7 +15,7 @@ def test_every_apps_loader_is_discovered_and_ordered_by_what_it_builds_on():
         "accounts.demo",
         "knowledge.demo",
         "protocols.demo",
-        "knowledge.demo_training",
+        "knowledge.training.demo",
         "knowledge.dilemmas.demo",
         "knowledge.experiences.demo",
         "forum.demo",

@@ -10,8 +10,7 @@ from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import Enrolment, TrainingSession
 from notifications.kinds import Delivery
 from notifications.services import set_deliveries
-from protocols.models import ChecklistRun, ProtocolPage
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols.models import ChecklistRun, ProtocolPage, SavedSuitabilityResult
 
 CANARY = "KANARIE-9146"
 PASSWORD = "a-long-test-password"

@@ -8,8 +8,7 @@ from knowledge.dilemmas.models import Comment, Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import Enrolment
 from notifications.models import Notification, NotificationSetting
-from protocols.models import ChecklistRun
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols.models import ChecklistRun, SavedSuitabilityResult
 
 from .conftest import PASSWORD
 

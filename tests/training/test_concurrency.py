@@ -26,7 +26,7 @@ def test_fifty_parallel_enrolments_for_twelve_places_enrol_twelve_and_wait_list_
         user = User.objects.create_user(f"parallel{number}@test.example", password="a-long-test-password")
         Membership.objects.create(user=user, organisation=organisation, status=Membership.Status.ACTIVE)
         people.append(user)
-    url = reverse("knowledge:training_enrol", kwargs={"pk": session.pk})
+    url = reverse("training:session_enrol", kwargs={"pk": session.pk})
 
     barrier = threading.Barrier(PARALLEL)
     responses, errors = {}, []
@@ -64,5 +64,5 @@ def test_fifty_parallel_enrolments_for_twelve_places_enrol_twelve_and_wait_list_
     for position, enrolment in enumerate(waiting, start=1):
         client = Client()
         client.force_login(enrolment.user)
-        page = client.get(reverse("knowledge:training_enrolment", kwargs={"pk": enrolment.pk})).content.decode()
+        page = client.get(reverse("training:enrolment", kwargs={"pk": enrolment.pk})).content.decode()
         assert f"nummer {position} op de wachtlijst" in page

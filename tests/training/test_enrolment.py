@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def enrol_url(session):
-    return reverse("knowledge:training_enrol", kwargs={"pk": session.pk})
+    return reverse("training:session_enrol", kwargs={"pk": session.pk})
 
 
 def ics_of(message):
@@ -41,7 +41,7 @@ def test_a_member_enrols_from_the_module_page_and_gets_a_confirmation_with_the_s
     response = post(enrol_url(session))
     enrolment = Enrolment.objects.get(user=member)
     assert enrolment.status == Enrolment.Status.ENROLLED
-    assert response.url == reverse("knowledge:training_enrolment", kwargs={"pk": enrolment.pk})
+    assert response.url == reverse("training:enrolment", kwargs={"pk": enrolment.pk})
     assert "U bent ingeschreven" in client.get(response.url).content.decode()
 
     (message,) = mail.outbox
@@ -73,8 +73,8 @@ def test_thirteen_members_for_twelve_places_one_waits_and_is_promoted_and_mailed
     mail.outbox = []
     leaving = Enrolment.objects.get(user=people[3])
     client.force_login(people[3])
-    response = post(reverse("knowledge:training_enrolment_cancel", kwargs={"pk": leaving.pk}))
-    assert response.url == reverse("knowledge:my_trainings")
+    response = post(reverse("training:enrolment_cancel", kwargs={"pk": leaving.pk}))
+    assert response.url == reverse("training:my_trainings")
 
     waiting.refresh_from_db()
     assert waiting.status == Enrolment.Status.ENROLLED and waiting.promoted_at is not None
@@ -166,7 +166,7 @@ def test_enrolling_twice_is_impossible_even_in_the_database_but_possible_again_a
         services.enrol(session.pk, member)
     client.force_login(member)
     response = client.post(enrol_url(session))
-    assert response.url == reverse("knowledge:training_enrolment", kwargs={"pk": first.pk})
+    assert response.url == reverse("training:enrolment", kwargs={"pk": first.pk})
     with pytest.raises(IntegrityError), transaction.atomic():
         Enrolment.objects.create(session=session, user=member, status="waitlisted")
 
@@ -230,8 +230,8 @@ def test_someone_elses_enrolment_is_not_found(client, members, session):
     owner, other = members(2)
     enrolment = services.enrol(session.pk, owner, notify=False)
     client.force_login(other)
-    assert client.get(reverse("knowledge:training_enrolment", kwargs={"pk": enrolment.pk})).status_code == 404
-    response = client.post(reverse("knowledge:training_enrolment_cancel", kwargs={"pk": enrolment.pk}))
+    assert client.get(reverse("training:enrolment", kwargs={"pk": enrolment.pk})).status_code == 404
+    response = client.post(reverse("training:enrolment_cancel", kwargs={"pk": enrolment.pk}))
     assert response.status_code == 404
     enrolment.refresh_from_db()
     assert enrolment.status == "enrolled"
@@ -245,6 +245,6 @@ def test_my_trainings_lists_my_enrolments_and_waiting_places(client, members):
     services.enrol(first.pk, me, notify=False)
     services.enrol(second.pk, me, notify=False)
     client.force_login(me)
-    html = client.get(reverse("knowledge:my_trainings")).content.decode()
+    html = client.get(reverse("training:my_trainings")).content.decode()
     assert html.count("Twee sessies") == 2
     assert "Wachtlijst, nummer 1" in html and "Ingeschreven" in html

@@ -32,7 +32,7 @@ def parse(response):
 
 
 def test_the_site_wide_feed_lists_planned_sessions_of_this_language(client):
-    events = parse(client.get(reverse("knowledge:training_calendar")))
+    events = parse(client.get(reverse("training:calendar")))
     dutch = TrainingSession.objects.filter(page__locale__language_code="nl", status="planned")
     assert {str(e["UID"]) for e in events} == {f"training-session-{s.pk}@testserver" for s in dutch}
     danish = parse(client.get("/da/training/calendar.ics"))
@@ -45,13 +45,13 @@ def test_a_module_feed_leaves_out_cancelled_sessions(client):
     )
     first, second = module.sessions.order_by("start")
     services.cancel_session(first, by=None)
-    events = parse(client.get(reverse("knowledge:training_module_calendar", kwargs={"pk": module.pk})))
+    events = parse(client.get(reverse("training:module_calendar", kwargs={"pk": module.pk})))
     assert [str(e["UID"]) for e in events] == [f"training-session-{second.pk}@testserver"]
 
 
 def test_one_sessions_calendar_file_says_when_it_is_cancelled(client, session):
     services.cancel_session(session, by=None)
-    (event,) = parse(client.get(reverse("knowledge:training_session_calendar", kwargs={"pk": session.pk})))
+    (event,) = parse(client.get(reverse("training:session_calendar", kwargs={"pk": session.pk})))
     assert str(event["STATUS"]) == "CANCELLED"
 
 
@@ -59,10 +59,10 @@ def test_unpublished_modules_stay_out_of_feeds(client):
     module = build_module("Nog niet gepubliceerd")
     session = module.sessions.get()
     TrainingModulePage.objects.get(pk=module.pk).unpublish()
-    events = parse(client.get(reverse("knowledge:training_calendar")))
+    events = parse(client.get(reverse("training:calendar")))
     assert f"training-session-{session.pk}@testserver" not in {str(e["UID"]) for e in events}
-    assert client.get(reverse("knowledge:training_module_calendar", kwargs={"pk": module.pk})).status_code == 404
-    assert client.get(reverse("knowledge:training_session_calendar", kwargs={"pk": session.pk})).status_code == 404
+    assert client.get(reverse("training:module_calendar", kwargs={"pk": module.pk})).status_code == 404
+    assert client.get(reverse("training:session_calendar", kwargs={"pk": session.pk})).status_code == 404
 
 
 MEETING_LINK = "https://meet.example/geheim-7f3a"
@@ -76,9 +76,9 @@ def online_session():
 
 def test_anonymous_feeds_and_files_say_online_without_the_meeting_link(client, online_session):
     urls = [
-        reverse("knowledge:training_calendar"),
-        reverse("knowledge:training_module_calendar", kwargs={"pk": online_session.page_id}),
-        reverse("knowledge:training_session_calendar", kwargs={"pk": online_session.pk}),
+        reverse("training:calendar"),
+        reverse("training:module_calendar", kwargs={"pk": online_session.page_id}),
+        reverse("training:session_calendar", kwargs={"pk": online_session.pk}),
     ]
     for url in urls:
         response = client.get(url)
@@ -87,7 +87,7 @@ def test_anonymous_feeds_and_files_say_online_without_the_meeting_link(client, o
         assert str(event["LOCATION"]) == "Online"
         assert str(event["URL"]) == online_session.page.get_full_url()
     with translation.override("en"):
-        (event,) = parse(client.get(reverse("knowledge:training_session_calendar", kwargs={"pk": online_session.pk})))
+        (event,) = parse(client.get(reverse("training:session_calendar", kwargs={"pk": online_session.pk})))
     assert "The link to the online meeting is sent to the participants." in str(event["DESCRIPTION"])
 
 
@@ -111,21 +111,18 @@ def test_the_enrolled_person_gets_the_link_and_the_waiting_person_does_not(
     assert all(MEETING_LINK not in str(part) for part in waitlist_mail.alternatives)
     assert not waitlist_mail.attachments
 
-    own_file = reverse("knowledge:training_enrolment_calendar", kwargs={"pk": place.pk})
+    own_file = reverse("training:enrolment_calendar", kwargs={"pk": place.pk})
     client.force_login(enrolled)
     (event,) = parse(client.get(own_file))
     assert str(event["URL"]) == MEETING_LINK
-    enrolment_page = client.get(reverse("knowledge:training_enrolment", kwargs={"pk": place.pk})).content.decode()
+    enrolment_page = client.get(reverse("training:enrolment", kwargs={"pk": place.pk})).content.decode()
     assert own_file in enrolment_page and MEETING_LINK in enrolment_page
 
     client.force_login(waiting)
-    response = client.get(reverse("knowledge:training_enrolment_calendar", kwargs={"pk": queued.pk}))
+    response = client.get(reverse("training:enrolment_calendar", kwargs={"pk": queued.pk}))
     assert MEETING_LINK.encode() not in response.content
     assert str(parse(response)[0]["LOCATION"]) == "Online"
-    assert (
-        MEETING_LINK
-        not in client.get(reverse("knowledge:training_enrolment", kwargs={"pk": queued.pk})).content.decode()
-    )
+    assert MEETING_LINK not in client.get(reverse("training:enrolment", kwargs={"pk": queued.pk})).content.decode()
     assert client.get(own_file).status_code == 404, "someone else's calendar file is not theirs to fetch"
 
     client.logout()
@@ -137,6 +134,6 @@ def test_a_cancelled_place_no_longer_gives_the_link(client, members, online_sess
     place = services.enrol(online_session.pk, person, notify=False)
     services.cancel_enrolment(place, by=person)
     client.force_login(person)
-    response = client.get(reverse("knowledge:training_enrolment_calendar", kwargs={"pk": place.pk}))
+    response = client.get(reverse("training:enrolment_calendar", kwargs={"pk": place.pk}))
     assert MEETING_LINK.encode() not in response.content
     assert str(parse(response)[0]["STATUS"]) == "CANCELLED"

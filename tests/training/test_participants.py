@@ -28,9 +28,9 @@ def urls(session):
     return [
         reverse(name, kwargs={"pk": session.pk})
         for name in (
-            "knowledge:training_participants",
-            "knowledge:training_participants_csv",
-            "knowledge:training_session_cancel",
+            "training:session_participants",
+            "training:session_participants_csv",
+            "training:session_cancel",
         )
     ]
 

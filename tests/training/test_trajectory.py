@@ -13,11 +13,11 @@ CANARY = "kanarie-notitie-7731"
 
 
 def overview(slug="amersfoort"):
-    return reverse("knowledge:trajectory", kwargs={"slug": slug})
+    return reverse("training:trajectory", kwargs={"slug": slug})
 
 
 def edit(slug="amersfoort"):
-    return reverse("knowledge:trajectory_edit", kwargs={"slug": slug})
+    return reverse("training:trajectory_edit", kwargs={"slug": slug})
 
 
 def formset_data(rows):

@@ -20,7 +20,7 @@ def cms_datetime(value):
 
 
 def add_form_data(client, index):
-    url = reverse("wagtailadmin_pages:add", args=("knowledge", "trainingmodulepage", index.pk))
+    url = reverse("wagtailadmin_pages:add", args=("training", "trainingmodulepage", index.pk))
     response = client.get(url)
     assert response.status_code == 200
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
@@ -87,7 +87,7 @@ def test_a_trainer_drafts_a_module_with_two_sessions_cannot_publish_and_an_edito
     assert not module.live
     # A new page's sessions are stored with its draft, but nobody can enrol before the module is live.
     for draft_session in TrainingSession.objects.filter(page=module):
-        assert client.get(reverse("knowledge:training_enrol", kwargs={"pk": draft_session.pk})).status_code == 404
+        assert client.get(reverse("training:session_enrol", kwargs={"pk": draft_session.pk})).status_code == 404
     assert len(module.get_latest_revision_as_object().sessions.all()) == 2
     state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(module.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -23,9 +23,8 @@ from knowledge.dilemmas.models import Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
 from knowledge.models import ContentPage, HomePage
 from knowledge.training.models import TrainingModulePage, TrainingSession
-from protocols.models import ChecklistRun, ProtocolIndexPage, ProtocolPage
-from protocols.suitability_models import Outcome as SuitabilityOutcome
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols.models import ChecklistRun, ProtocolIndexPage, ProtocolPage, SavedSuitabilityResult
+from protocols.models import Outcome as SuitabilityOutcome
 from search import indexing
 from tests.trust.canaries import ENDED_MEMBERSHIP, PASSWORD, edit_in_cms, make_user, paragraph, protocol_step
 

@@ -239,18 +239,18 @@ def forum_moderation(cell):
 
 def enrolments(cell):
     return cell.gets(
-        url("knowledge:training_enrolment", pk=cell.world["enrolment"].pk),
-        url("knowledge:my_trainings"),
-        url("knowledge:training_enrol", pk=cell.world["session"].pk),
+        url("training:enrolment", pk=cell.world["enrolment"].pk),
+        url("training:my_trainings"),
+        url("training:session_enrol", pk=cell.world["session"].pk),
     )
 
 
 def calendars(cell):
     session, module = cell.world["session"], cell.world["module"]
     return cell.gets(
-        url("knowledge:training_calendar"),
-        url("knowledge:training_module_calendar", pk=module.pk),
-        url("knowledge:training_session_calendar", pk=session.pk),
+        url("training:calendar"),
+        url("training:module_calendar", pk=module.pk),
+        url("training:session_calendar", pk=session.pk),
     )
 
 

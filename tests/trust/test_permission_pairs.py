@@ -25,8 +25,7 @@ from knowledge.dilemmas.models import Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import TrainingSession
 from notifications import registry
-from protocols.models import ChecklistRun
-from protocols.suitability_models import SavedSuitabilityResult
+from protocols.models import ChecklistRun, SavedSuitabilityResult
 from search.audience import audience_for
 from search.backends.sql import permission_sql
 from search.indexing import source_of
@@ -272,7 +271,7 @@ def test_the_profile_links_to_what_a_membership_opens(population, client):
             slug = membership.organisation.slug
             with translation.override("nl"):
                 urls = (
-                    reverse("knowledge:trajectory", kwargs={"slug": slug}),
+                    reverse("training:trajectory", kwargs={"slug": slug}),
                     reverse("accounts:organisation_members", kwargs={"slug": slug}),
                 )
             for url in urls:

@@ -3,13 +3,13 @@ trajectory. Idempotent: pages are found by slug, sessions by their order on the 
 
 from datetime import timedelta
 
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from accounts.demo import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, User
 from core.demo import register
-from knowledge.models import HomePage
 from knowledge.training import services
 from knowledge.training.demo_texts import AMERSFOORT, INDEX, MODULES, PARTICIPANTS, PROGRAMME, SESSIONS, STEPS
 from knowledge.training.models import (
@@ -202,7 +202,8 @@ def _trajectory(progress):
 
 
 def load(progress):
-    homes = {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
+    home_pages = apps.get_model("knowledge", "HomePage").objects.select_related("locale")
+    homes = {home.locale.language_code: home for home in home_pages}
     trainer = User.objects.get(email="trainer@zeist.example")
     indexes = _indexes(progress, homes)
     modules = _modules(progress, indexes, trainer)

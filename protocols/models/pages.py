@@ -1,7 +1,4 @@
-"""Protocols as Wagtail pages, their published versions, and members' private checklists.
-
-The suitability aid's models live in `protocols/suitability_models.py` (imported at the bottom).
-"""
+"""Protocols as Wagtail pages, their published versions and their review reminders."""
 
 import datetime
 
@@ -193,44 +190,6 @@ class PublishedVersion(models.Model):
         return f"{self.page_id} @ {self.published_at:%Y-%m-%d %H:%M}"
 
 
-class ChecklistRun(models.Model):
-    """A member working through a protocol's checklist items: private to that member."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checklist_runs")
-    page = models.ForeignKey(ProtocolPage, on_delete=models.CASCADE, related_name="checklist_runs")
-    label = models.CharField(
-        _("label"),
-        max_length=80,
-        blank=True,
-        help_text=_("Something to recognise this checklist by, such as an internal case number."),
-    )
-    notes = models.TextField(_("notes"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-updated_at"]
-        verbose_name = _("checklist")
-
-    def __str__(self):
-        return self.label or f"{self.page_id}/{self.pk}"
-
-
-class ChecklistTick(models.Model):
-    """One ticked item. The key is derived from the step's block id and the item's text, so editing an item
-    in the protocol un-ticks it instead of silently carrying a tick over to different wording."""
-
-    run = models.ForeignKey(ChecklistRun, on_delete=models.CASCADE, related_name="ticks")
-    item_key = models.CharField(max_length=64)
-    ticked_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["run", "item_key"], name="protocols_unique_tick_per_item")]
-
-    def __str__(self):
-        return self.item_key
-
-
 class ReviewReminder(models.Model):
     """A reminder sent for one protocol's review date and status, so the daily task mails each state once."""
 
@@ -246,6 +205,3 @@ class ReviewReminder(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.status} {self.next_review}"
-
-
-from protocols.suitability_models import *  # noqa: E402, F403
