@@ -18,18 +18,12 @@ from forum.models import ForumGroup, Thread
 from knowledge.models import ContentPage, HomePage
 from protocols import services as protocol_services
 from protocols.models import ProtocolIndexPage, ProtocolPage
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 CANARY = "ledencanarie-5190"
 _numbers = itertools.count(1)
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    translation.activate("nl")
-    yield
-    translation.activate("nl")
 
 
 @pytest.fixture
@@ -307,9 +301,8 @@ def test_the_object_check_and_the_queryset_agree(readers, members_page, members_
 
 def test_an_experience_names_a_members_only_related_protocol_to_members_only(client, readers, members_protocol):
     from knowledge.experiences.models import ExperienceRelatedProtocol
-    from tests.experiences.conftest import build_experience
 
-    experience = build_experience("Ervaring met een ledenprotocol")
+    experience = factories.experience_page("Ervaring met een ledenprotocol")
     ExperienceRelatedProtocol.objects.create(page=experience, protocol=members_protocol)
     assert CANARY not in client.get(experience.url).content.decode()
     client.force_login(readers["pending"])

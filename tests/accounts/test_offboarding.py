@@ -13,7 +13,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from accounts import reconfirmation, roles
@@ -24,17 +24,10 @@ from knowledge.dilemmas.models import DilemmaPlanPage, Invitation
 from knowledge.models import ContentPage, HomePage
 from knowledge.training import services as training_services
 from knowledge.training.models import Enrolment
+from tests import factories
 from tests.helpers import links_in_last_mail, path_of
-from tests.training.conftest import build_module
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    translation.activate("nl")
-    yield
-    translation.activate("nl")
 
 
 @pytest.fixture
@@ -157,7 +150,7 @@ def test_a_removed_member_loses_forum_groups_members_only_pages_worksheets_and_e
     worksheet = dilemma_services.start_worksheet(colleague, plan, "Gedeeld werkblad")
     dilemma_services.invite(worksheet, leaver)
     # A full session they hold a place in, with someone waiting.
-    module = build_module("Offboardingtraining", max_group_size=1)
+    module = factories.training_module("Offboardingtraining", max_group_size=1)
     session = module.sessions.get()
     training_services.enrol(session.pk, leaver, notify=False)
     waiting = make_user("wachtend@almere.example", organisation=Organisation.objects.get(slug="almere"))

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from knowledge.experiences.models import ExperienceIndexPage, ExperiencePage, ExperienceSubmission
 from search.models import SearchDocument
-from tests.experiences.conftest import submission_data
+from tests.experiences.helpers import submission_data
 from tests.helpers import links_in_last_mail, path_of
 
 

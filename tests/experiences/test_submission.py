@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
-from tests.experiences.conftest import BSN, submission_data
+from tests.experiences.helpers import BSN, submission_data
 
 pytestmark = pytest.mark.django_db
 SUBMIT = "/nl/experiences/submit/"

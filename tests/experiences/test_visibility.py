@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from knowledge.experiences.models import ExperienceSubmission
-from tests.experiences.conftest import submission_data
+from tests.experiences.helpers import submission_data
 
 CANARY = "zwavelkanarie"
 

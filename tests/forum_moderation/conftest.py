@@ -80,3 +80,8 @@ def world(make_organisation, make_user):
         site_moderator=users["sitemod"],
         outsider=users["outsider"],
     )
+
+
+@pytest.fixture(autouse=True)
+def _demo(demo):
+    """These specs still look up the demo content's people and pages."""

@@ -12,9 +12,8 @@ from notifications.kinds import Delivery
 from notifications.services import set_deliveries
 from protocols.models import ChecklistRun, ProtocolPage
 from protocols.suitability_models import SavedSuitabilityResult
-
-CANARY = "KANARIE-9146"
-PASSWORD = "a-long-test-password"
+from tests.factories import PASSWORD
+from tests.privacy.helpers import CANARY
 
 
 @pytest.fixture
@@ -79,3 +78,8 @@ def world(make_user, forum_group, django_capture_on_commit_callbacks):
         forum_services.reply(own_thread, neighbour, f"Antwoord van de buur {CANARY}")
         forum_services.reply(other_thread, owner, "Mijn antwoord EIGEN")
     return {"owner": owner, "neighbour": neighbour, "own_thread": own_thread, "session": session}
+
+
+@pytest.fixture(autouse=True)
+def _demo(demo):
+    """These specs still look up the demo content's people and pages."""

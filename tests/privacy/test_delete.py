@@ -10,8 +10,7 @@ from knowledge.training.models import Enrolment
 from notifications.models import Notification, NotificationSetting
 from protocols.models import ChecklistRun
 from protocols.suitability_models import SavedSuitabilityResult
-
-from .conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

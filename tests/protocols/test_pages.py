@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from protocols.models import ProtocolPage, PublishedVersion
-from tests.protocols.conftest import step
+from tests.factories import protocol_step as step
 
 pytestmark = pytest.mark.django_db
 

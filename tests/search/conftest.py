@@ -11,10 +11,9 @@ from search import indexing
 from search.audience import register_group_provider, unregister_group_provider
 from search.documents import DocumentData
 from search.models import Visibility
-from tests.forum.conftest import make_group, people, private_group  # noqa: F401  (forum fixtures, for forum documents)
+from tests.search.helpers import PRIVATE_GROUP_ID
 
 _numbers = itertools.count(1)
-PRIVATE_GROUP_ID = 4242
 
 
 def paragraph(text):
@@ -85,3 +84,8 @@ def group_document(db, django_capture_on_commit_callbacks):
         return indexing.store(content_type.pk, 900_000 + next(_numbers), "forum", data)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _demo(demo):
+    """These specs still look up the demo content's people and pages."""

@@ -16,7 +16,7 @@ from accounts.models import User
 from forum import services as forum
 from forum.models import ForumGroup, Post, PostStatus
 from search import services
-from tests.forum.conftest import CANARY
+from tests.forum.helpers import CANARY
 
 REPLY_WORD = "antwoordkanarie"
 

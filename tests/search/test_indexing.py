@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from knowledge.models import ContentPage, HomePage
 from search import indexing
 from search.models import SearchDocument, Visibility
-from tests.search.conftest import paragraph
+from tests.factories import paragraph
 
 
 def document_of(page):

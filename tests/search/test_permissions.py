@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from accounts.models import User
 from knowledge.models import ContentPage
-from tests.search.conftest import paragraph
+from tests.factories import paragraph
 
 # canary: (title, word in the body, a misspelling of that word, tag)
 CANARIES = {

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from knowledge.training import services
 from knowledge.training.models import Audience, TrainingIndexPage, TrainingModulePage
-from tests.training.conftest import build_module
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def titles(html):
 
 def test_the_dutch_catalogue_lists_the_dutch_modules_with_next_session_and_free_places(client, members):
     index = TrainingIndexPage.objects.get(locale__language_code="nl")
-    module = build_module("Vrije plaatsen tellen", max_group_size=5, sessions=[{}, {"capacity": 20}])
+    module = factories.training_module("Vrije plaatsen tellen", max_group_size=5, sessions=[{}, {"capacity": 20}])
     first = module.sessions.order_by("start").first()
     for person in members(2):
         services.enrol(first.pk, person, notify=False)
@@ -54,7 +54,7 @@ def test_filters_by_audience_format_language_and_tag(client):
     tagged = titles(client.get(index.url, {"tag": "integriteit"}).content.decode())
     assert tagged == ["Workshop omgaan met dilemma's"]
     assert titles(client.get(index.url, {"language": "da"}).content.decode()) == []
-    build_module("Engelstalige sessie", sessions=[{"language": "en"}])
+    factories.training_module("Engelstalige sessie", sessions=[{"language": "en"}])
     assert titles(client.get(index.url, {"language": "en"}).content.decode()) == ["Engelstalige sessie"]
     combined = titles(client.get(index.url, {"audience": "policy", "format": "online"}).content.decode())
     assert combined == []
@@ -76,7 +76,7 @@ def test_the_catalogue_does_not_do_more_queries_with_more_modules(client, django
         client.get(index.url)
     policy = Audience.objects.get(key="policy")
     for number in range(12):
-        module = build_module(f"Extra module {number}", sessions=[{}, {}])
+        module = factories.training_module(f"Extra module {number}", sessions=[{}, {}])
         module.audiences.add(policy)
         module.tags.add("extra")
         module.save_revision().publish()
@@ -88,7 +88,9 @@ def test_the_catalogue_does_not_do_more_queries_with_more_modules(client, django
 
 def test_modules_without_upcoming_sessions_say_so(client):
     past = timezone.now() - timedelta(days=30)
-    build_module("Al geweest", sessions=[{"start": past, "end": past + timedelta(hours=2), "enrolment_deadline": past}])
+    factories.training_module(
+        "Al geweest", sessions=[{"start": past, "end": past + timedelta(hours=2), "enrolment_deadline": past}]
+    )
     index = TrainingIndexPage.objects.get(locale__language_code="nl")
     html = client.get(index.url).content.decode()
     item = html.split(">Al geweest</a>")[1].split("</li>")[0]

@@ -7,14 +7,14 @@ from django.urls import reverse
 from accounts import roles
 from accounts.models import User
 from knowledge.training import services
-from tests.training.conftest import build_module
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def full_session(members):
-    module = build_module("Lijst met deelnemers", max_group_size=2)
+    module = factories.training_module("Lijst met deelnemers", max_group_size=2)
     session = module.sessions.get()
     people = members(3)
     people[0].first_name, people[0].last_name = "Søren", "Ørsted"

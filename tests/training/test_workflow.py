@@ -11,6 +11,7 @@ from wagtail.test.utils.form_data import querydict_from_html, rich_text
 from accounts.models import User
 from knowledge.training import services
 from knowledge.training.models import TrainingIndexPage, TrainingModulePage, TrainingSession
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +112,8 @@ def test_a_trainer_drafts_a_module_with_two_sessions_cannot_publish_and_an_edito
 
 
 def test_the_cms_refuses_to_remove_a_session_people_are_enrolled_in(client, make_user, members=None):
-    from tests.training.conftest import build_module
 
-    module = build_module("Met deelnemers")
+    module = factories.training_module("Met deelnemers")
     session = module.sessions.get()
     member = make_user("deelnemer@almere.example", organisation=None)
     from accounts.models import Membership, Organisation
