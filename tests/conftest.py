@@ -49,10 +49,17 @@ def demo(django_db_setup, django_db_blocker):
         call_command("demo_content", stdout=io.StringIO())
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "demo: uses the demo content (set for you); `-m 'not demo'` leaves them out")
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-    """Specs that load the demo content go last. pytest-django then moves the transactional specs to the very end
-    with a stable sort, so this order holds within each of its groups."""
+    """Specs that load the demo content are marked `demo` and go last. pytest-django then moves the transactional
+    specs to the very end with a stable sort, so this order holds within each of its groups."""
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.demo)
     items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
 
 
@@ -108,6 +115,24 @@ def make_user(db):
         return factories.person(email, organisation=organisation, role=role, status=status, **fields)
 
     return make
+
+
+@pytest.fixture
+def trainer(db):
+    """A trainer (the Trainers group), who writes training modules and sees the participants of their own."""
+    return factories.trainer("tessa.trainer@opleiding.example", first_name="Tessa", last_name="Trainer")
+
+
+@pytest.fixture
+def editor(db):
+    """An editor (the Editors group), who publishes pages and approves what trainers and authors submit."""
+    return factories.editor("ruud.redacteur@redactie.example", first_name="Ruud", last_name="de Redacteur")
+
+
+@pytest.fixture
+def moderator(db):
+    """A site moderator (the Moderators group): moderates experiences and every forum group."""
+    return factories.moderator("mo.derator@moderatie.example", first_name="Mo", last_name="Derator")
 
 
 @pytest.fixture

@@ -39,7 +39,7 @@ class OrganisationFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Testgemeente {n}")
-    slug = factory.LazyAttribute(lambda organisation: slugify(organisation.name))
+    slug = factory.LazyAttributeSequence(lambda organisation, n: f"{slugify(organisation.name)}-{n}")
 
     @factory.post_generation
     def domain(organisation, create, domain, **kwargs):
@@ -234,12 +234,12 @@ def paragraph(text):
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
 
-def content_page(title="Testpagina", body="", *, language="nl", parent=None, tags=(), restriction=None, live=True):
-    """A guidance page under the home page; `restriction=PageViewRestriction.LOGIN` makes it members-only."""
+def content_page(title, body="", *, summary="", tags=(), language="nl", restriction=None, live=True, parent=None):
+    """A guidance page under the home page (or `parent`); `restriction=PageViewRestriction.LOGIN`: members only."""
     from knowledge.models import ContentPage
 
     page = ContentPage(
-        title=title, slug=f"test-page-{next(_numbers)}", summary=title, body=paragraph(body or title), live=False
+        title=title, slug=f"test-page-{next(_numbers)}", summary=summary or title, body=paragraph(body), live=False
     )
     _fresh(parent or home(language)).add_child(instance=page)
     page.tags.set(list(tags))
@@ -255,11 +255,20 @@ def content_page(title="Testpagina", body="", *, language="nl", parent=None, tag
 
 
 def training_module(
-    title="Testtraining", *, language="nl", owner=None, max_group_size=12, sessions=None, publish=True, **fields
+    title="Testtraining",
+    *,
+    language="nl",
+    owner=None,
+    max_group_size=12,
+    sessions=None,
+    audiences=(),
+    tags=(),
+    publish=True,
+    **fields,
 ):
     """A module with its sessions (one in two weeks, unless `sessions=[{field: value}, …]`), published as the CMS
-    does. The owner is a new trainer unless given."""
-    from knowledge.training.models import TrainingModulePage, TrainingModuleTrainer, TrainingSession
+    does. The owner is a new trainer unless given; `audiences` are Audience keys ("managers", "policy", …)."""
+    from knowledge.training.models import Audience, TrainingModulePage, TrainingModuleTrainer, TrainingSession
 
     soon = timezone.now() + timedelta(days=14)
     sessions = sessions if sessions is not None else [{}]
@@ -275,6 +284,8 @@ def training_module(
         **fields,
     )
     module.trainers = [TrainingModuleTrainer(name="Tessa Trainer")]
+    module.audiences.set(Audience.objects.filter(key__in=audiences))
+    module.tags.set(list(tags))
     module.sessions = [
         TrainingSession(
             **{
@@ -407,7 +418,7 @@ class ForumGroupFactory(DjangoModelFactory):
         model = "forum.ForumGroup"
 
     name = factory.Sequence(lambda n: f"Testgroep {n}")
-    slug = factory.LazyAttribute(lambda group: slugify(group.name))
+    slug = factory.LazyAttributeSequence(lambda group, n: f"{slugify(group.name)}-{n}")
 
 
 def join(group, user, role="member", status="active"):

@@ -2,13 +2,12 @@
 
 import pytest
 
-from accounts.models import Organisation
 from tests import factories
 
 
 @pytest.fixture
-def module(db):
-    return factories.training_module()
+def module(trainer):
+    return factories.training_module(owner=trainer)
 
 
 @pytest.fixture
@@ -23,7 +22,7 @@ def members(make_user):
 
     def make(count, prefix="deelnemer", language="nl"):
         counter["n"] += 1
-        organisation = Organisation.objects.create(slug=f"test-org-{counter['n']}", name=f"Testgemeente {counter['n']}")
+        organisation = factories.OrganisationFactory()
         return [
             make_user(
                 f"{prefix}{counter['n']}-{i}@test.example", organisation=organisation, preferred_language=language
@@ -32,8 +31,3 @@ def members(make_user):
         ]
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _demo(demo):
-    """These specs still look up the demo content's people and pages."""

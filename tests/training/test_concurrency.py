@@ -16,7 +16,7 @@ PARALLEL = 50
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_parallel_enrolments_for_twelve_places_enrol_twelve_and_wait_list_the_rest_in_arrival_order(
-    rebuilt_db,
+    committed_db,
 ):
     module = factories.training_module("Drukbezocht", max_group_size=12)
     session = module.sessions.get()

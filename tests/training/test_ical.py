@@ -32,6 +32,8 @@ def parse(response):
 
 
 def test_the_site_wide_feed_lists_planned_sessions_of_this_language(client):
+    factories.training_module("Workshop omgaan met dilemma's", sessions=[{}, {}])
+    factories.training_module("Workshop: dilemmaer i offentligt arbejde", slug="workshop-dilemmaer", language="da")
     events = parse(client.get(reverse("knowledge:training_calendar")))
     dutch = TrainingSession.objects.filter(page__locale__language_code="nl", status="planned")
     assert {str(e["UID"]) for e in events} == {f"training-session-{s.pk}@testserver" for s in dutch}
