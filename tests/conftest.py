@@ -65,13 +65,12 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def committed_db(transactional_db):
-    """For tests that commit (real parallel connections): the migrated database plus the site's fixed pages.
+    """For tests that commit (real parallel connections): the database as the migrations left it.
 
     Transactional tests commit, and each one empties the database when it ends. So such a test empties it first
-    as well, and restores the state captured at the start of the session.
+    as well, and restores the state captured at the start of the session; the factories add the pages it needs.
     """
     _restore_migrated_state()
-    factories.site()
 
 
 @pytest.fixture

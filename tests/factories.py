@@ -4,8 +4,9 @@ A spec builds what it is about instead of looking it up in the demo content (whi
 the browser tests load). Plain models get factory_boy factories; Wagtail pages get functions, because a page must
 be added under its parent (`parent.add_child(instance=…)`) and published through a revision, as the CMS does.
 
-The migrations leave the Dutch home page, the locales and the role groups; everything else is made here on first
-use, so specs may ask for "the Danish training catalogue" without caring whether another spec made it already.
+The migrations leave the Dutch home page, the locales and the role groups. The site's fixed pages (home pages,
+catalogues, the step-plan: `site()`) are built once per run by tests/conftest.py; the functions below find them, or
+make them when a test that commits has emptied the database, so a spec simply asks for "the Danish catalogue".
 """
 
 import itertools
