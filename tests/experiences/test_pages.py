@@ -5,9 +5,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from accounts.models import Organisation
 from knowledge.experiences.models import ExperienceRelatedProtocol, UsefulMark
-from protocols.models import ProtocolPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +17,7 @@ def titles(response):
 
 
 def test_the_index_lists_published_experiences_and_filters_them(client):
+    factories.experience_page("Twee gemeenten en een gedeeld fietspad", outcome="not_resolved")
     factories.experience_page("Werkplekervaring", setting="workplace", outcome="partly", tags=["teamconflict"])
     all_titles = titles(client.get(INDEX))
     assert "Werkplekervaring" in all_titles and "Twee gemeenten en een gedeeld fietspad" in all_titles
@@ -32,6 +31,8 @@ def test_the_index_lists_published_experiences_and_filters_them(client):
 
 
 def test_the_index_does_not_do_more_queries_as_experiences_grow(client, member, django_assert_max_num_queries):
+    for number in range(4):
+        factories.experience_page(f"Eerder {number}")
     client.force_login(member)
     client.get(INDEX)  # warm caches (site root, locales)
     with django_assert_max_num_queries(30) as few:
@@ -45,10 +46,9 @@ def test_the_index_does_not_do_more_queries_as_experiences_grow(client, member, 
 
 
 def test_the_experience_page_shows_the_case_related_protocols_and_hides_a_hidden_organisation(client):
-    protocol = ProtocolPage.objects.get(slug="mediation-bij-een-bezwaar")
-    hidden = factories.experience_page(
-        "Verborgen herkomst", organisation=Organisation.objects.get(slug="zeist"), show_organisation=False
-    )
+    protocol = factories.protocol_page("Mediation bij een bezwaar: van verzoek tot verslag")
+    zeist = factories.OrganisationFactory(name="Gemeente Zeist")
+    hidden = factories.experience_page("Verborgen herkomst", organisation=zeist, show_organisation=False)
     ExperienceRelatedProtocol.objects.create(page=hidden, protocol=protocol)
     page = client.get(hidden.url).content.decode()
     assert protocol.title in page and protocol.url in page
@@ -56,10 +56,8 @@ def test_the_experience_page_shows_the_case_related_protocols_and_hides_a_hidden
     assert reverse("forum:discuss_page", args=[hidden.pk]) in page
     assert "Verborgen herkomst" in page
 
-    shown = factories.experience_page(
-        "Zichtbare herkomst", organisation=Organisation.objects.get(slug="zeist"), show_organisation=True
-    )
-    assert Organisation.objects.get(slug="zeist").name in client.get(shown.url).content.decode()
+    shown = factories.experience_page("Zichtbare herkomst", organisation=zeist, show_organisation=True)
+    assert zeist.name in client.get(shown.url).content.decode()
 
 
 def test_a_member_marks_an_experience_useful_once_and_can_take_it_back(client, post, member, other_member):
@@ -95,6 +93,7 @@ def test_visitors_see_the_count_but_cannot_mark(client):
 
 
 def test_the_danish_index_lists_danish_experiences(client):
+    factories.experience_page("En borger, der ikke følte sig hørt", language="da", setting="citizen_government")
     response = client.get("/da/erfaringer/")
     assert response.status_code == 200
     assert "En borger, der ikke følte sig hørt" in titles(response)
