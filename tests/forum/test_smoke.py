@@ -5,7 +5,7 @@ import pytest
 from accounts.models import User
 from forum.models import ForumGroup, Thread
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def test_demo_groups_and_threads_exist():
