@@ -2,16 +2,16 @@
 
 import pytest
 
-from accounts.models import Organisation
 from forum import services as forum_services
 from forum.models import ForumGroup, GroupMembership
 from knowledge.dilemmas.models import Comment, Invitation, Option, Stakeholder, Weighing, Worksheet
 from knowledge.experiences.models import ExperienceSubmission
-from knowledge.training.models import Enrolment, TrainingSession
+from knowledge.training.models import Enrolment
 from notifications.kinds import Delivery
 from notifications.services import set_deliveries
-from protocols.models import ChecklistRun, ProtocolPage
+from protocols.models import ChecklistRun
 from protocols.suitability_models import SavedSuitabilityResult
+from tests import factories
 from tests.factories import PASSWORD
 from tests.privacy.helpers import CANARY
 
@@ -55,9 +55,9 @@ def fill_platform(user, marker, *, group, session, protocol):
 
 @pytest.fixture
 def world(make_user, forum_group, django_capture_on_commit_callbacks):
-    almere = Organisation.objects.get(slug="almere")
-    session = TrainingSession.objects.filter(page__live=True).order_by("pk").first()
-    protocol = ProtocolPage.objects.live().first()
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
+    session = factories.training_module("Privacytraining").sessions.get()
+    protocol = factories.protocol_page("Mediation bij een bezwaar")
     owner = make_user("eigenaar@almere.example", organisation=almere, first_name="Eva", last_name="Eigenaar")
     owner.set_password(PASSWORD)
     owner.save()
@@ -78,8 +78,3 @@ def world(make_user, forum_group, django_capture_on_commit_callbacks):
         forum_services.reply(own_thread, neighbour, f"Antwoord van de buur {CANARY}")
         forum_services.reply(other_thread, owner, "Mijn antwoord EIGEN")
     return {"owner": owner, "neighbour": neighbour, "own_thread": own_thread, "session": session}
-
-
-@pytest.fixture(autouse=True)
-def _demo(demo):
-    """These specs still look up the demo content's people and pages."""
