@@ -120,6 +120,7 @@ def test_reindex_rebuilds_missing_and_removes_stale_documents(publish):
     assert f"page: {expected}" in out.getvalue()
 
 
+@pytest.mark.usefixtures("demo")  # compares the whole demo content with its index
 def test_status_compares_content_with_the_index_and_fails_when_they_differ(publish):
     page = publish("Statustest", "tekst")
     out = io.StringIO()
