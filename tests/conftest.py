@@ -7,9 +7,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
-from accounts.models import Membership, Organisation, OrganisationDomain, User
+from accounts.models import Membership
+from tests import factories
+
+# Fixtures shared across directories (the forum's people and groups are also used by the search specs).
+pytest_plugins = ["tests.forum.fixtures"]
 
 # The database as the migrations left it (root page, locales, groups, workflow), for tests that must rebuild it.
 MIGRATED_STATE = {}
@@ -17,25 +21,62 @@ MIGRATED_STATE = {}
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from a database with the migrations' data plus the demo content (loaded once)."""
+    """Every test starts from the migrated database plus the site's fixed pages (home, catalogues, step-plan), and
+    builds whatever else it needs with tests/factories.py."""
     with django_db_blocker.unblock():
         MIGRATED_STATE["snapshot"] = connection.creation.serialize_db_to_string()
-        call_command("demo_content", stdout=io.StringIO())
+        factories.site()
 
 
-@pytest.fixture
-def rebuilt_db(transactional_db):
-    """For tests that commit (browser tests, real parallel connections): a database in the known state.
-
-    Transactional tests commit, and each one empties the database when it ends. So such a test empties it first
-    as well, restores the migrated state captured at the start of the session, and loads the demo content.
-    """
+def _restore_migrated_state():
     call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     connection.creation.deserialize_db_from_string(MIGRATED_STATE["snapshot"])
     # The snapshot's rows carry their ids; move the sequences past them so new rows do not collide.
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
             cursor.execute(statement)
+
+
+@pytest.fixture(scope="session")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content on the migrated database, loaded once per run by the first spec that asks for it.
+
+    For specs of the demo itself: ask for it by name, or with `pytestmark = pytest.mark.usefixtures("demo")`. Those
+    specs run after all others (see `pytest_collection_modifyitems`), so no other spec ever sees the demo's data.
+    """
+    with django_db_blocker.unblock():
+        _restore_migrated_state()
+        call_command("demo_content", stdout=io.StringIO())
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "demo: uses the demo content (set for you); `-m 'not demo'` leaves them out")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Specs that load the demo content are marked `demo` and go last. pytest-django then moves the transactional
+    specs to the very end with a stable sort, so this order holds within each of its groups."""
+    for item in items:
+        if "demo" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.demo)
+    items.sort(key=lambda item: "demo" in getattr(item, "fixturenames", ()))
+
+
+@pytest.fixture
+def committed_db(transactional_db):
+    """For tests that commit (real parallel connections): the database as the migrations left it.
+
+    Transactional tests commit, and each one empties the database when it ends. So such a test empties it first
+    as well, and restores the state captured at the start of the session; the factories add the pages it needs.
+    """
+    _restore_migrated_state()
+
+
+@pytest.fixture
+def rebuilt_db(transactional_db):
+    """For tests that commit and need the demo content (browser tests): the migrated database plus the demo."""
+    _restore_migrated_state()
     call_command("demo_content", stdout=io.StringIO())
 
 
@@ -59,27 +100,38 @@ def _default_language():
 @pytest.fixture
 def make_organisation(db):
     def make(slug, domain=None, **fields):
-        organisation = Organisation.objects.create(slug=slug, name=fields.pop("name", slug.title()), **fields)
-        if domain:
-            OrganisationDomain.objects.create(organisation=organisation, domain=domain)
-        return organisation
+        return factories.OrganisationFactory(slug=slug, name=fields.pop("name", slug.title()), domain=domain, **fields)
 
     return make
 
 
 @pytest.fixture
 def make_user(db):
+    """`make_user(email, organisation=…, role=…, status=…)`: a user with a verified address (see factories.person)."""
+
     def make(email, *, organisation=None, role=Membership.Role.MEMBER, status=Membership.Status.ACTIVE, **fields):
-        fields.setdefault("first_name", email.split("@")[0].title())
-        fields.setdefault("last_name", "Tester")
-        user = User.objects.create_user(email=email, password="a-long-test-password", **fields)
-        user.email_verified_at = fields.get("email_verified_at") or user.date_joined
-        user.save()
-        if organisation is not None:
-            Membership.objects.create(user=user, organisation=organisation, role=role, status=status)
-        return user
+        fields["email_verified_at"] = fields.get("email_verified_at") or timezone.now()
+        return factories.person(email, organisation=organisation, role=role, status=status, **fields)
 
     return make
+
+
+@pytest.fixture
+def trainer(db):
+    """A trainer (the Trainers group), who writes training modules and sees the participants of their own."""
+    return factories.trainer("tessa.trainer@opleiding.example", first_name="Tessa", last_name="Trainer")
+
+
+@pytest.fixture
+def editor(db):
+    """An editor (the Editors group), who publishes pages and approves what trainers and authors submit."""
+    return factories.editor("ruud.redacteur@redactie.example", first_name="Ruud", last_name="de Redacteur")
+
+
+@pytest.fixture
+def moderator(db):
+    """A site moderator (the Moderators group): moderates experiences and every forum group."""
+    return factories.moderator("mo.derator@moderatie.example", first_name="Mo", last_name="Derator")
 
 
 @pytest.fixture

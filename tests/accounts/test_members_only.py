@@ -13,11 +13,12 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from accounts import access
-from accounts.models import Membership, Organisation
+from accounts.models import Membership
 from forum.models import ForumGroup, Thread
 from knowledge.models import ContentPage, HomePage
 from protocols import services as protocol_services
 from protocols.models import ProtocolIndexPage, ProtocolPage
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -25,16 +26,9 @@ CANARY = "ledencanarie-5190"
 _numbers = itertools.count(1)
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    translation.activate("nl")
-    yield
-    translation.activate("nl")
-
-
 @pytest.fixture
 def readers(make_user, make_organisation):
-    almere = Organisation.objects.get(slug="almere")
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
     unverified_org = make_organisation("nog-niet-geverifieerd", is_verified=False)
     unverified = make_user("unverified@almere.example")
     unverified.email_verified_at = None
@@ -239,9 +233,9 @@ def test_the_suitability_aid_links_members_only_protocols_for_members_only(reade
 
 
 def test_a_training_module_lists_a_members_only_related_page_for_members_only(client, readers, members_page):
-    from knowledge.training.models import TrainingModulePage, TrainingModuleRelatedPage
+    from knowledge.training.models import TrainingModuleRelatedPage
 
-    module = TrainingModulePage.objects.live().filter(locale__language_code="nl").first()
+    module = factories.training_module()
     TrainingModuleRelatedPage.objects.create(page=module, related_page=members_page)
     assert CANARY not in client.get(module.url).content.decode()
     client.force_login(readers["pending"])
@@ -307,9 +301,8 @@ def test_the_object_check_and_the_queryset_agree(readers, members_page, members_
 
 def test_an_experience_names_a_members_only_related_protocol_to_members_only(client, readers, members_protocol):
     from knowledge.experiences.models import ExperienceRelatedProtocol
-    from tests.experiences.conftest import build_experience
 
-    experience = build_experience("Ervaring met een ledenprotocol")
+    experience = factories.experience_page("Ervaring met een ledenprotocol")
     ExperienceRelatedProtocol.objects.create(page=experience, protocol=members_protocol)
     assert CANARY not in client.get(experience.url).content.decode()
     client.force_login(readers["pending"])

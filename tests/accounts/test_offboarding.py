@@ -13,38 +13,31 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from accounts import reconfirmation, roles
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, User
 from forum.models import ForumGroup, GroupMembership, Thread
 from knowledge.dilemmas import services as dilemma_services
 from knowledge.dilemmas.models import DilemmaPlanPage, Invitation
 from knowledge.models import ContentPage, HomePage
 from knowledge.training import services as training_services
 from knowledge.training.models import Enrolment
+from tests import factories
 from tests.helpers import links_in_last_mail, path_of
-from tests.training.conftest import build_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    translation.activate("nl")
-    yield
-    translation.activate("nl")
+@pytest.fixture
+def amersfoort(db):
+    return factories.OrganisationFactory(name="Gemeente Amersfoort", domain="amersfoort.example")
 
 
 @pytest.fixture
-def amersfoort():
-    return Organisation.objects.get(slug="amersfoort")
-
-
-@pytest.fixture
-def coordinator():
-    return User.objects.get(email="coordinator@amersfoort.example")
+def coordinator(amersfoort):
+    return factories.coordinator("coordinator@amersfoort.example", organisation=amersfoort)
 
 
 @pytest.fixture
@@ -104,7 +97,7 @@ def test_only_coordinators_of_that_organisation_can_remove(client, post, make_us
     membership = membership_of(leaver, amersfoort)
     colleague = make_user("collega@amersfoort.example", organisation=amersfoort)
     other_coordinator = make_user(
-        "coord@almere.example", organisation=Organisation.objects.get(slug="almere"), role=Membership.Role.COORDINATOR
+        "coord@almere.example", organisation=factories.OrganisationFactory(), role=Membership.Role.COORDINATOR
     )
     for person in (colleague, other_coordinator):
         client.force_login(person)
@@ -157,10 +150,10 @@ def test_a_removed_member_loses_forum_groups_members_only_pages_worksheets_and_e
     worksheet = dilemma_services.start_worksheet(colleague, plan, "Gedeeld werkblad")
     dilemma_services.invite(worksheet, leaver)
     # A full session they hold a place in, with someone waiting.
-    module = build_module("Offboardingtraining", max_group_size=1)
+    module = factories.training_module("Offboardingtraining", max_group_size=1)
     session = module.sessions.get()
     training_services.enrol(session.pk, leaver, notify=False)
-    waiting = make_user("wachtend@almere.example", organisation=Organisation.objects.get(slug="almere"))
+    waiting = factories.member("wachtend@almere.example")
     assert training_services.enrol(session.pk, waiting, notify=False).status == Enrolment.Status.WAITLISTED
 
     client.force_login(leaver)
@@ -184,7 +177,7 @@ def test_a_removed_member_loses_forum_groups_members_only_pages_worksheets_and_e
 def test_someone_still_member_elsewhere_keeps_platform_things_but_not_former_colleagues_worksheets(
     client, post, coordinator, leaver, amersfoort, make_user
 ):
-    almere = Organisation.objects.get(slug="almere")
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
     Membership.objects.create(user=leaver, organisation=almere, status=Membership.Status.ACTIVE)
     group = ForumGroup.objects.create(slug="open", name="Open", visibility=ForumGroup.Visibility.PLATFORM)
     GroupMembership.objects.create(group=group, user=leaver, status=GroupMembership.Status.ACTIVE)
@@ -317,7 +310,7 @@ def test_joining_by_domain_and_approval_count_as_a_confirmation(make_organisatio
     make_organisation("nieuw", domain="nieuw.example")
     joined = services.verify_email(User.objects.create_user(email="iemand@nieuw.example", password="x"))
     assert joined.confirmed_at is not None
-    pending = make_user("verzoek@mail.example", organisation=Organisation.objects.get(slug="amersfoort"))
+    pending = make_user("verzoek@mail.example", organisation=coordinator.memberships.get().organisation)
     request = Membership.objects.get(user=pending)
     Membership.objects.filter(pk=request.pk).update(status=Membership.Status.PENDING)
     approved = services.decide_membership(request.pk, approve=True, decided_by=coordinator)

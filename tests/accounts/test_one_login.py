@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.admin.views.account import LoginView as WagtailAdminLoginView
 
 from accounts.models import FailedLogin
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -100,10 +101,9 @@ def test_an_unverified_account_logs_in_on_no_path(client, rf, unverified):
     assert not FailedLogin.objects.filter(email=unverified.email).exists(), "the right password is no failure"
 
 
-def test_a_verified_editor_logs_in_once_and_reaches_the_cms(client):
+def test_a_verified_editor_logs_in_once_and_reaches_the_cms(client, editor):
     response = client.post(
-        reverse("accounts:login"),
-        {"username": "redacteur@almere.example", "password": "demo-mediation-2026", "next": "/cms/"},
+        reverse("accounts:login"), {"username": editor.email, "password": factories.PASSWORD, "next": "/cms/"}
     )
     assert response.url == "/cms/"
     assert client.get("/cms/").status_code == 200

@@ -150,7 +150,10 @@ def test_signup_messages_in_danish(client, post):
     assert "Vi kender ikke e-maildomænet" in response.content.decode()
 
 
-def test_signing_up_again_with_a_registered_address_reveals_nothing_on_screen(client, make_user, post):
+def test_signing_up_again_with_a_registered_address_reveals_nothing_on_screen(
+    client, make_user, make_organisation, post
+):
+    make_organisation("almere", domain="almere.example")
     make_user("bekend@almere.example")
     response = post(signup_url(), signup_data(email="bekend@almere.example"))
     assert response.status_code == 302 and response.url.endswith("/signup/check-your-mail/")

@@ -6,17 +6,15 @@ import threading
 import pytest
 from django.db import connection
 
-from accounts.models import User
 from knowledge.dilemmas import services
-from knowledge.dilemmas.models import DilemmaPlanPage
 from knowledge.dilemmas.steps import step_forms
-from tests.dilemmas.conftest import step1_data
+from tests import factories
+from tests.dilemmas.helpers import step1_data
 
 
 @pytest.mark.django_db(transaction=True)
-def test_parallel_saves_of_the_rows_take_turns(rebuilt_db):
-    owner = User.objects.get(email="lid@almere.example")
-    worksheet = services.start_worksheet(owner, DilemmaPlanPage.objects.get(locale__language_code="nl"), "Parallel")
+def test_parallel_saves_of_the_rows_take_turns(committed_db):
+    worksheet = factories.worksheet(factories.member(), "Parallel")
     versions = {
         "a": [(f"A{n}", "Belang") for n in range(8)],
         "b": [(f"B{n}", "Belang") for n in range(5)],

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from knowledge.dilemmas import services
 from knowledge.dilemmas.models import Draft
-from tests.dilemmas.conftest import url
+from tests.dilemmas.helpers import url
 from tests.dilemmas.test_steps import expired_with_grant
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def test_a_draft_too_large_to_keep_is_refused_with_a_clear_message(client, owner
 
 
 def test_the_largest_valid_step_fits_in_a_draft(client, owner, worksheet):
-    from tests.dilemmas.conftest import step2_data
+    from tests.dilemmas.helpers import step2_data
 
     grant = expired_with_grant(client, owner, worksheet, 2)
     reasons = dict.fromkeys(("public", "organisational", "professional", "personal"), (2, "r" * 2000))

@@ -6,7 +6,7 @@ from io import BytesIO
 from docx import Document
 
 from knowledge.dilemmas.models import Worksheet
-from tests.dilemmas.conftest import step1_data, step2_data, url
+from tests.dilemmas.helpers import step1_data, step2_data, url
 
 
 def fill(client, worksheet):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.dilemmas.conftest import step1_data, url
+from tests.dilemmas.helpers import step1_data, url
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,12 @@
 
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.models import Membership, User
+from accounts.models import Membership
 from knowledge.dilemmas import permissions, services
 from knowledge.dilemmas.models import Worksheet
 from search.models import SearchDocument
-from tests.dilemmas.conftest import step1_data, url
+from tests import factories
+from tests.dilemmas.helpers import step1_data, url
 
 CANARY = "Kanariedilemma"
 
@@ -41,7 +42,7 @@ def test_a_member_who_was_not_invited_gets_404_everywhere(as_user, worksheet, st
 
 
 def test_staff_get_no_access_either(as_user, worksheet):
-    client = as_user(User.objects.get(email="admin@kennisplatform.example"))
+    client = as_user(factories.superuser("admin@kennisplatform.example"))
     assert client.get(url("worksheet", pk=worksheet.pk)).status_code == 404
     assert client.get(url("memo", pk=worksheet.pk)).status_code == 404
 

@@ -2,9 +2,9 @@
 
 from django.core import mail
 
-from accounts.models import Organisation, User
 from knowledge.dilemmas.models import Invitation
-from tests.dilemmas.conftest import url
+from tests import factories
+from tests.dilemmas.helpers import url
 from tests.helpers import links_in_last_mail, path_of
 
 
@@ -21,7 +21,7 @@ def test_the_owner_invites_a_member_who_gets_a_mail_with_a_link(as_user, post, o
 
 
 def test_the_invitation_mail_is_in_the_invitees_language(as_user, post, owner, worksheet):
-    danish = User.objects.get(email="medlem@kk.example")
+    danish = factories.member("medlem@kk.example", preferred_language="da")
     as_user(owner)
     post(url("sharing", pk=worksheet.pk), {"email": danish.email})
     [message] = mail.outbox
@@ -29,8 +29,10 @@ def test_the_invitation_mail_is_in_the_invitees_language(as_user, post, owner, w
     assert "/da/worksheets/" in message.body
 
 
-def test_only_active_members_can_be_invited_and_nobody_twice(as_user, post, owner, worksheet, colleague, make_user):
-    pending = make_user("wacht@almere.example", organisation=Organisation.objects.get(slug="almere"), status="pending")
+def test_only_active_members_can_be_invited_and_nobody_twice(
+    as_user, post, owner, worksheet, colleague, make_user, organisation
+):
+    pending = make_user("wacht@almere.example", organisation=organisation, status="pending")
     client = as_user(owner)
     for email, error in [
         ("onbekend@example.org", "Geen lid van het platform gebruikt dit adres."),

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from knowledge.dilemmas.models import Weighing, Worksheet
-from tests.dilemmas.conftest import step1_data, step2_data, url
+from tests.dilemmas.helpers import step1_data, step2_data, url
 
 PASSWORD = "a-long-test-password"
 

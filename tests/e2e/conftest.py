@@ -6,13 +6,9 @@ is safe. It is here: the test and the live server use separate connections and n
 
 import os
 import shutil
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -77,22 +73,3 @@ def pytest_collection_modifyitems(items):
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.django_db(transaction=True))
-
-
-def check_accessibility(page, name: str) -> None:
-    """Run axe-core (from npm) on the current page, save a screenshot, and fail on any violation."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    # caret="initial": hiding the caret leaves empty style="" attributes on inputs, which htmx copies into its
-    # history cache, and the Content-Security-Policy rightly refuses those copies.
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, caret="initial")
-    # Evaluated through the DevTools protocol, not added as an inline <script>: the site's policy refuses those.
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations'],"
-        " runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
-    )
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> " + "; ".join(node["target"][0] for node in v["nodes"][:5])
-        for v in result["violations"]
-    ]
-    assert violations == [], f"axe found accessibility violations on {name}:\n" + "\n".join(violations)

@@ -6,8 +6,7 @@ import re
 from playwright.sync_api import expect
 
 from knowledge.dilemmas.models import DilemmaPlanPage, Worksheet
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import check_accessibility, log_in
 
 
 def log_out(page):

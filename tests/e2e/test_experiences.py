@@ -6,8 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import check_accessibility, log_in
 
 BSN = "111222333"  # passes the 11-proof; made up
 

@@ -4,8 +4,7 @@ replies to it. axe-core on the group list, group page, new-thread form and threa
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import check_accessibility, log_in
 
 
 @pytest.mark.browser

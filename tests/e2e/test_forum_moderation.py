@@ -4,8 +4,7 @@ member sees the post published and a notification; a member reports a post. axe-
 from playwright.sync_api import expect
 
 from forum.models import ForumGroup, Thread
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import check_accessibility, log_in
 
 GROUP = "mediation-sociaal-domein"
 TEXT = "Bij ons werkt een kort telefoontje vooraf beter dan een uitnodigingsbrief."

@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.models import User
 from knowledge.models import HomePage
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import log_in, submit_login_form
+from tests.e2e.helpers import check_accessibility, log_in, submit_login_form
 
 MAIN_NAVIGATION = {"nl": "Hoofdnavigatie", "da": "Hovednavigation", "en": "Main navigation"}
 

@@ -12,8 +12,7 @@ from accounts.models import Membership, Organisation, User
 from notifications.kinds import MENTION
 from notifications.services import deliveries, unread_count
 from notifications.unsubscribe import unsubscribe_token
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import DEMO_PASSWORD, log_in
+from tests.e2e.helpers import DEMO_PASSWORD, check_accessibility, log_in
 
 
 def test_notification_list_and_settings(page):

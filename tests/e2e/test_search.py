@@ -5,8 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import check_accessibility, log_in
 
 
 def test_header_autocomplete_is_a_keyboard_usable_listbox(page):

@@ -10,9 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.models import Membership, Organisation, User
 from knowledge.training.models import Enrolment
-from tests.e2e.conftest import check_accessibility
-from tests.e2e.helpers import DEMO_PASSWORD, log_in, submit_login_form
-from tests.training.conftest import build_module
+from tests.e2e.helpers import DEMO_PASSWORD, build_module, check_accessibility, log_in, submit_login_form
 
 
 @pytest.fixture

@@ -9,17 +9,15 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import User
 from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
+from tests import factories
 
 ROUNDS = 4
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_moderators_deciding_at_once_make_exactly_one_decision(rebuilt_db):
-    author = User.objects.get(email="lid@almere.example")
-    moderator = User.objects.get(email="moderator@hilversum.example")
-    editor = User.objects.get(email="redacteur@almere.example")
+def test_two_moderators_deciding_at_once_make_exactly_one_decision(committed_db):
+    author, moderator, editor = factories.member(), factories.moderator(), factories.editor()
     submissions = [
         ExperienceSubmission.objects.create(
             author=author,

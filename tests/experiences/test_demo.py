@@ -2,9 +2,12 @@
 
 import io
 
+import pytest
 from django.core.management import call_command
 
 from knowledge.experiences.models import ExperienceIndexPage, ExperiencePage, ExperienceSubmission
+
+pytestmark = pytest.mark.usefixtures("demo")
 
 
 def counts():

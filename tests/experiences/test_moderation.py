@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from knowledge.experiences.models import ExperienceIndexPage, ExperiencePage, ExperienceSubmission
 from search.models import SearchDocument
-from tests.experiences.conftest import submission_data
+from tests import factories
+from tests.experiences.helpers import submission_data
 from tests.helpers import links_in_last_mail, path_of
 
 
@@ -129,11 +130,8 @@ def test_a_decided_submission_cannot_be_decided_again(client, post, submitted, m
 def test_a_danish_submission_is_published_in_danish_and_the_author_is_mailed_in_danish(
     client, post, submitted, make_user, moderator
 ):
-    from accounts.models import Organisation
-
-    dane = make_user(
-        "mette@kk.example", organisation=Organisation.objects.get(slug="koebenhavn"), preferred_language="da"
-    )
+    copenhagen = factories.OrganisationFactory(name="Københavns Kommune", country="DK")
+    dane = make_user("mette@kk.example", organisation=copenhagen, preferred_language="da")
     submission = submitted(url="/da/experiences/submit/", author=dane, title="Klage over ventetid")
     client.force_login(moderator)
     post(decide_url(submission, "approve"), {})

@@ -5,10 +5,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from accounts.models import Organisation
 from knowledge.experiences.models import ExperienceRelatedProtocol, UsefulMark
-from protocols.models import ProtocolPage
-from tests.experiences.conftest import build_experience
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 INDEX = "/nl/ervaringen/"
@@ -19,7 +17,8 @@ def titles(response):
 
 
 def test_the_index_lists_published_experiences_and_filters_them(client):
-    build_experience("Werkplekervaring", setting="workplace", outcome="partly", tags=["teamconflict"])
+    factories.experience_page("Twee gemeenten en een gedeeld fietspad", outcome="not_resolved")
+    factories.experience_page("Werkplekervaring", setting="workplace", outcome="partly", tags=["teamconflict"])
     all_titles = titles(client.get(INDEX))
     assert "Werkplekervaring" in all_titles and "Twee gemeenten en een gedeeld fietspad" in all_titles
     assert titles(client.get(INDEX, {"setting": "workplace", "outcome": "partly"})) == ["Werkplekervaring"]
@@ -32,12 +31,14 @@ def test_the_index_lists_published_experiences_and_filters_them(client):
 
 
 def test_the_index_does_not_do_more_queries_as_experiences_grow(client, member, django_assert_max_num_queries):
+    for number in range(4):
+        factories.experience_page(f"Eerder {number}")
     client.force_login(member)
     client.get(INDEX)  # warm caches (site root, locales)
     with django_assert_max_num_queries(30) as few:
         client.get(INDEX)
     for number in range(8):
-        page = build_experience(f"Extra {number}", tags=[f"extra{number}", "gedeeld"])
+        page = factories.experience_page(f"Extra {number}", tags=[f"extra{number}", "gedeeld"])
         UsefulMark.objects.create(user=member, page=page)
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(INDEX)
@@ -45,10 +46,9 @@ def test_the_index_does_not_do_more_queries_as_experiences_grow(client, member, 
 
 
 def test_the_experience_page_shows_the_case_related_protocols_and_hides_a_hidden_organisation(client):
-    protocol = ProtocolPage.objects.get(slug="mediation-bij-een-bezwaar")
-    hidden = build_experience(
-        "Verborgen herkomst", organisation=Organisation.objects.get(slug="zeist"), show_organisation=False
-    )
+    protocol = factories.protocol_page("Mediation bij een bezwaar: van verzoek tot verslag")
+    zeist = factories.OrganisationFactory(name="Gemeente Zeist")
+    hidden = factories.experience_page("Verborgen herkomst", organisation=zeist, show_organisation=False)
     ExperienceRelatedProtocol.objects.create(page=hidden, protocol=protocol)
     page = client.get(hidden.url).content.decode()
     assert protocol.title in page and protocol.url in page
@@ -56,14 +56,12 @@ def test_the_experience_page_shows_the_case_related_protocols_and_hides_a_hidden
     assert reverse("forum:discuss_page", args=[hidden.pk]) in page
     assert "Verborgen herkomst" in page
 
-    shown = build_experience(
-        "Zichtbare herkomst", organisation=Organisation.objects.get(slug="zeist"), show_organisation=True
-    )
-    assert Organisation.objects.get(slug="zeist").name in client.get(shown.url).content.decode()
+    shown = factories.experience_page("Zichtbare herkomst", organisation=zeist, show_organisation=True)
+    assert zeist.name in client.get(shown.url).content.decode()
 
 
 def test_a_member_marks_an_experience_useful_once_and_can_take_it_back(client, post, member, other_member):
-    page = build_experience("Nuttige ervaring")
+    page = factories.experience_page("Nuttige ervaring")
     url = reverse("experiences:useful", args=[page.pk])
     client.force_login(member)
     post(url, {"useful": "1"})
@@ -79,14 +77,14 @@ def test_a_member_marks_an_experience_useful_once_and_can_take_it_back(client, p
 
 
 def test_the_database_allows_one_useful_mark_per_member_and_page(member):
-    page = build_experience("Eén keer nuttig")
+    page = factories.experience_page("Eén keer nuttig")
     UsefulMark.objects.create(user=member, page=page)
     with pytest.raises(IntegrityError), transaction.atomic():
         UsefulMark.objects.create(user=member, page=page)
 
 
 def test_visitors_see_the_count_but_cannot_mark(client):
-    page = build_experience("Alleen lezen")
+    page = factories.experience_page("Alleen lezen")
     content = client.get(page.url).content.decode()
     assert "0 leden vonden dit nuttig." in content and "Markeer als nuttig" not in content
     response = client.post(reverse("experiences:useful", args=[page.pk]), {"useful": "1"})
@@ -95,6 +93,7 @@ def test_visitors_see_the_count_but_cannot_mark(client):
 
 
 def test_the_danish_index_lists_danish_experiences(client):
+    factories.experience_page("En borger, der ikke følte sig hørt", language="da", setting="citizen_government")
     response = client.get("/da/erfaringer/")
     assert response.status_code == 200
     assert "En borger, der ikke følte sig hørt" in titles(response)

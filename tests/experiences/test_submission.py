@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from accounts.models import User
 from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
-from tests.experiences.conftest import BSN, submission_data
+from tests import factories
+from tests.experiences.helpers import BSN, submission_data
 
 pytestmark = pytest.mark.django_db
 SUBMIT = "/nl/experiences/submit/"
@@ -103,12 +104,10 @@ def test_required_parts_and_a_shown_organisation_need_their_answers(logged_in):
 
 
 def test_only_own_active_organisations_can_be_named(logged_in, member):
-    from accounts.models import Organisation
-
-    foreign = Organisation.objects.get(slug="zeist")
+    foreign = factories.OrganisationFactory(name="Gemeente Zeist")
     response = logged_in.post(SUBMIT, submission_data(organisation=foreign.pk))
     assert response.status_code == 400
-    own = Organisation.objects.get(slug="almere")
+    own = member.memberships.get().organisation
     assert logged_in.post(SUBMIT, submission_data(organisation=own.pk)).status_code == 302
 
 
@@ -124,11 +123,8 @@ def test_visitors_are_sent_to_log_in_and_people_without_membership_are_refused(c
 
 
 def test_a_danish_member_submits_in_danish(client, post, make_user):
-    from accounts.models import Organisation
-
-    dane = make_user(
-        "mette@kk.example", organisation=Organisation.objects.get(slug="koebenhavn"), preferred_language="da"
-    )
+    copenhagen = factories.OrganisationFactory(name="Københavns Kommune", country="DK")
+    dane = make_user("mette@kk.example", organisation=copenhagen, preferred_language="da")
     client.force_login(dane)
     page = client.get("/da/experiences/submit/").content.decode()
     assert "Del en erfaring" in page and "Før du sender" in page

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from knowledge.experiences import permissions
 from knowledge.experiences.models import ExperienceSubmission
-from tests.experiences.conftest import submission_data
+from tests.experiences.helpers import submission_data
 
 CANARY = "zwavelkanarie"
 

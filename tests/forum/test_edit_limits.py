@@ -7,10 +7,11 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, User
 from forum import services
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision
+from tests import factories
 
 
 @pytest.fixture
@@ -53,8 +54,8 @@ def test_the_database_refuses_a_post_longer_than_the_limit(people, group):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_parallel_edits_by_one_person_stop_at_the_limit(rebuilt_db):
-    organisation = Organisation.objects.get(slug="zeist")
+def test_parallel_edits_by_one_person_stop_at_the_limit(committed_db):
+    organisation = factories.OrganisationFactory(name="Gemeente Zeist")
     group = ForumGroup.objects.create(slug="snelle-bewerkingen", name="Snelle bewerkingen", join_policy="open")
     user = User.objects.create_user(email="forum-edit-race@zeist.example", password="x" * 20)
     Membership.objects.create(user=user, organisation=organisation, status=Membership.Status.ACTIVE)

@@ -5,11 +5,12 @@ import threading
 import pytest
 from django.db import connection
 
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, User
 from forum import services
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership
 from notifications.models import Notification
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 Status = GroupMembership.Status
@@ -124,8 +125,8 @@ def test_leaving_and_rejoining_but_a_removed_member_cannot_rejoin(people, make_g
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_people_joining_a_group_for_eight_at_once_leave_eight_members(rebuilt_db):
-    organisation = Organisation.objects.get(slug="zeist")
+def test_twenty_people_joining_a_group_for_eight_at_once_leave_eight_members(committed_db):
+    organisation = factories.OrganisationFactory(name="Gemeente Zeist")
     group = ForumGroup.objects.create(slug="intervisie-acht", name="Intervisie acht", max_members=8, join_policy="open")
     users = []
     for i in range(20):

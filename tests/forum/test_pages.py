@@ -10,6 +10,7 @@ from wagtail.models import Page
 
 from forum import services
 from forum.models import Post, PostStatus, Thread, ThreadPseudonym
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +126,7 @@ def test_discussing_a_page_never_leads_an_outsider_into_a_private_thread(client,
     assert "Besloten over pagina" not in response.content.decode()
 
 
+@pytest.mark.usefixtures("demo")  # the demo's Danish group and its thread
 def test_the_danish_forum(client):
     from accounts.models import User
 
@@ -146,8 +148,7 @@ def test_a_pseudonym_in_danish(client, people, make_group):
 
 
 def test_administrators_manage_groups_and_group_moderators_in_the_cms(client):
-    from accounts.models import User
-
-    client.force_login(User.objects.get(email="admin@kennisplatform.example"))
+    factories.forum_group(name="Intervisie regio Eemland", visibility="private")
+    client.force_login(factories.superuser("admin@kennisplatform.example"))
     assert "Intervisie regio Eemland" in client.get("/cms/forum_groups/").content.decode()
     assert client.get("/cms/forum_group_members/").status_code == 200

@@ -5,17 +5,18 @@ import threading
 import pytest
 from django.db import connection
 
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, User
 from accounts.privacy import delete_account
 from forum import services
 from forum.models import ForumGroup, GroupMembership, ThreadPseudonym
+from tests import factories
 
 
 @pytest.mark.django_db
 def test_after_participant_two_deletes_their_account_a_new_participant_gets_a_fresh_number(
     client, people, make_group, make_user
 ):
-    almere = Organisation.objects.get(slug="almere")
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
     leaver = make_user("vertrekker@almere.example", organisation=almere)
     newcomer = make_user("nieuwkomer@almere.example", organisation=almere)
     group = make_group(
@@ -40,8 +41,8 @@ def test_after_participant_two_deletes_their_account_a_new_participant_gets_a_fr
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_people_posting_pseudonymously_at_the_same_moment_get_different_numbers(rebuilt_db):
-    organisation = Organisation.objects.get(slug="zeist")
+def test_two_people_posting_pseudonymously_at_the_same_moment_get_different_numbers(committed_db):
+    organisation = factories.OrganisationFactory(name="Gemeente Zeist")
     group = ForumGroup.objects.create(slug="tegelijk", name="Tegelijk", join_policy="open", allow_pseudonyms=True)
     people = []
     for name in ("starter", "een", "twee", "drie"):

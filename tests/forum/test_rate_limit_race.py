@@ -5,15 +5,16 @@ import threading
 import pytest
 from django.db import connection
 
-from accounts.models import Membership, Organisation, User
+from accounts.models import Membership, User
 from forum import services
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership, Post
+from tests import factories
 
 
 @pytest.mark.django_db(transaction=True)
-def test_sixteen_parallel_replies_by_one_person_stop_at_the_limit_of_ten(rebuilt_db):
-    organisation = Organisation.objects.get(slug="zeist")
+def test_sixteen_parallel_replies_by_one_person_stop_at_the_limit_of_ten(committed_db):
+    organisation = factories.OrganisationFactory(name="Gemeente Zeist")
     group = ForumGroup.objects.create(slug="snelle-vingers", name="Snelle vingers", join_policy="open")
     people = []
     for name in ("starter", "typist"):

@@ -6,7 +6,7 @@ from accounts.models import User
 from forum import permissions
 from forum.models import ForumGroup, Thread
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def test_demo_groups_and_threads_exist():

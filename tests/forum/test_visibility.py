@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from forum import permissions
-from tests.forum.conftest import CANARY
+from tests.forum.helpers import CANARY
 
 pytestmark = pytest.mark.django_db
 

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from accounts import roles
 from forum import services as forum_services
 from forum.models import ForumGroup, GroupMembership
+from tests.factories import join
 
 
 @dataclass
@@ -33,10 +34,6 @@ class World:
 
     def reply(self, thread, body="Een reactie.", *, author=None, **kw):
         return forum_services.reply(thread, author or self.author, body, **kw)
-
-
-def join(group, user, role=GroupMembership.Role.MEMBER):
-    return GroupMembership.objects.create(group=group, user=user, role=role, status=GroupMembership.Status.ACTIVE)
 
 
 @pytest.fixture

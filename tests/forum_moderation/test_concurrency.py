@@ -13,7 +13,7 @@ from forum.moderation.models import AuditEntry, ReviewItem
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_moderators_at_once_one_decision_wins_and_the_other_is_told_who_handled_it(rebuilt_db, world):
+def test_two_moderators_at_once_one_decision_wins_and_the_other_is_told_who_handled_it(committed_db, world):
     thread = world.thread(title="Gelijktijdig")
     services.report_post(thread.first_post, world.reporter, reason="disrespectful")
     item = ReviewItem.objects.get(post=thread.first_post)

@@ -5,7 +5,7 @@ import pytest
 from forum.moderation import demo
 from forum.moderation.models import AuditEntry, Report, ReviewItem
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 class Quiet:

@@ -72,7 +72,7 @@ def test_an_edit_and_approve_on_a_stale_version_does_not_overwrite_the_authors_n
 
 
 @pytest.mark.django_db(transaction=True)
-def test_an_edit_and_an_approve_at_the_same_moment_never_publish_unseen_text(rebuilt_db, world):
+def test_an_edit_and_an_approve_at_the_same_moment_never_publish_unseen_text(committed_db, world):
     """Either the approve wins (the old text is published, and the edit that follows is held again), or the edit
     wins (the approve is refused). Never the new text published by an approve of the old."""
     held, item = _held_thread(world)

@@ -7,7 +7,8 @@ from wagtail.models import Page
 
 from knowledge.models import ContentPage, HomePage
 
-pytestmark = pytest.mark.django_db
+# The demo's general pages in three languages, linked as translations, are what these specs read.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 NAVIGATION = {
     "nl": ("Hoofdnavigatie", "Inloggen", "Zoeken", "Ga direct naar de inhoud"),

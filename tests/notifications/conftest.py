@@ -27,16 +27,6 @@ class StandInTarget:
         return Organisation.objects.exclude(slug__in=excluded)
 
 
-@pytest.fixture(autouse=True)
-def _no_demo_notifications(request, db):
-    """These specs count notifications and mails from an empty table; the demo's own are checked in test_demo."""
-    if request.module.__name__.endswith("test_demo"):
-        return
-    from notifications.models import Notification
-
-    Notification.objects.all().delete()
-
-
 @pytest.fixture
 def stand_in():
     target = StandInTarget()

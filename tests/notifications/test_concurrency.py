@@ -37,8 +37,7 @@ def run_in_parallel(work):
 
 
 @pytest.fixture
-def committed_notifications(rebuilt_db, stand_in):
-    Notification.objects.all().delete()  # the demo's own would be digested too
+def committed_notifications(committed_db, stand_in):
     recipient = User.objects.create_user("parallel-digest@test.example", password="a-long-test-password")
     posts = [Organisation.objects.create(slug=f"parallel-post-{n}", name=f"Parallel post {n}") for n in range(3)]
     replies = [Notification.objects.create(recipient=recipient, kind=kinds.REPLY, target=post) for post in posts]

@@ -7,7 +7,7 @@ from notifications import demo
 from notifications.models import Notification
 from notifications.services import unread_count
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 class Progress:

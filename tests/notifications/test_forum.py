@@ -4,7 +4,6 @@ private group whose content must never reach anyone outside it through a notific
 import pytest
 from django.core import mail
 
-from accounts.models import Organisation
 from forum import membership as forum_membership
 from forum import services as forum
 from forum.models import ForumGroup, GroupMembership
@@ -13,6 +12,7 @@ from notifications.kinds import Delivery
 from notifications.models import Notification
 from notifications.services import set_deliveries, unread_count
 from notifications.tasks import send_notification_digests
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,8 @@ CANARY = "kanariegeel-5520"
 
 @pytest.fixture
 def people(make_user):
-    almere = Organisation.objects.get(slug="almere")
-    amersfoort = Organisation.objects.get(slug="amersfoort")
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
+    amersfoort = factories.OrganisationFactory(name="Gemeente Amersfoort")
     return {
         "author": make_user("auteur@almere.example", organisation=almere, first_name="Anne", last_name="Auteur"),
         "colleague": make_user(
@@ -92,7 +92,7 @@ def test_a_mention_is_mailed_at_once(thread, people, django_capture_on_commit_ca
 
 
 def test_a_membership_decision_is_notified(private_group, people, make_user, django_capture_on_commit_callbacks):
-    applicant = make_user("aanvrager@almere.example", organisation=Organisation.objects.get(slug="almere"))
+    applicant = make_user("aanvrager@almere.example", organisation=people["author"].memberships.get().organisation)
     request = GroupMembership.objects.create(
         group=private_group, user=applicant, status=GroupMembership.Status.REQUESTED
     )

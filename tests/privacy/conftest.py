@@ -2,18 +2,17 @@
 
 import pytest
 
-from accounts.models import Organisation
 from forum import services as forum_services
 from forum.models import ForumGroup, GroupMembership
 from knowledge.dilemmas.models import Comment, Invitation, Option, Stakeholder, Weighing, Worksheet
 from knowledge.experiences.models import ExperienceSubmission
-from knowledge.training.models import Enrolment, TrainingSession
+from knowledge.training.models import Enrolment
 from notifications.kinds import Delivery
 from notifications.services import set_deliveries
-from protocols.models import ChecklistRun, ProtocolPage, SavedSuitabilityResult
-
-CANARY = "KANARIE-9146"
-PASSWORD = "a-long-test-password"
+from protocols.models import ChecklistRun, SavedSuitabilityResult
+from tests import factories
+from tests.factories import PASSWORD
+from tests.privacy.helpers import CANARY
 
 
 @pytest.fixture
@@ -55,9 +54,9 @@ def fill_platform(user, marker, *, group, session, protocol):
 
 @pytest.fixture
 def world(make_user, forum_group, django_capture_on_commit_callbacks):
-    almere = Organisation.objects.get(slug="almere")
-    session = TrainingSession.objects.filter(page__live=True).order_by("pk").first()
-    protocol = ProtocolPage.objects.live().first()
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
+    session = factories.training_module("Privacytraining").sessions.get()
+    protocol = factories.protocol_page("Mediation bij een bezwaar")
     owner = make_user("eigenaar@almere.example", organisation=almere, first_name="Eva", last_name="Eigenaar")
     owner.set_password(PASSWORD)
     owner.save()

@@ -9,8 +9,7 @@ from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import Enrolment
 from notifications.models import Notification, NotificationSetting
 from protocols.models import ChecklistRun, SavedSuitabilityResult
-
-from .conftest import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 
 from accounts import privacy
 from accounts.models import User
-
-from .conftest import CANARY
+from tests.privacy.helpers import CANARY
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 from protocols import services
 from protocols.models import ChecklistRun, ChecklistTick, ProtocolPage
 
-pytestmark = pytest.mark.django_db
+# These specs read the demo's protocols: their steps, translations and filters.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 CANARY = "KANARIE-NOTITIE-4412"
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from protocols import services
 from protocols.models import ProtocolIndexPage, ProtocolPage, PublishedVersion, SuitabilityRule
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def snapshot():

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from protocols.models import ProtocolPage, PublishedVersion
-from tests.protocols.conftest import step
+from tests.factories import protocol_step as step
 
-pytestmark = pytest.mark.django_db
+# These specs read the demo's protocols: their steps, translations and filters.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 DRAFT_CANARY = "KANARIE-CONCEPT-7781"
 

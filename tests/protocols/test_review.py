@@ -24,7 +24,6 @@ def reviewed(days_until_due):
 
 @pytest.fixture
 def owners(make_user):
-    ProtocolPage.objects.update(review_owner=None)  # the demo's protocols are not part of these specs
     return {
         "anna": make_user("anna@almere-test.example", preferred_language="nl"),
         "bo": make_user("bo@kk-test.example", preferred_language="da"),
@@ -82,7 +81,10 @@ def test_readers_see_when_a_protocol_was_reviewed(client, make_protocol):
     assert "Laatst herzien op 2 maart 2026, volgende herziening 2 september 2026" in html
 
 
-def test_review_report_lists_protocols_by_status_for_editors(client, editor):
+def test_review_report_lists_protocols_by_status_for_editors(client, editor, make_protocol):
+    make_protocol(title="Mediation bij een bezwaar: van verzoek tot verslag", last_reviewed=reviewed(-5))
+    make_protocol(title="Bellen na bezwaar en informele aanpak (BIA)", last_reviewed=reviewed(20))
+    make_protocol(title="Mediation tussen medewerker en leidinggevende", last_reviewed=reviewed(200))
     client.force_login(editor)
     url = reverse("protocol_review_report")
     html = client.get(url).content.decode()

@@ -102,6 +102,7 @@ def test_no_matching_rule_gives_an_undecided_result(client):
     assert "Bespreek de zaak met uw mediationcoördinator." in html
 
 
+@pytest.mark.usefixtures("demo")  # the referral names the demo's protocols
 def test_the_aid_gives_a_reasoned_referral_with_protocols_in_dutch(client):
     html = client.get(reverse("protocols:suitability"), {**NEUTRAL, "willing": "unknown", "lawyer": "yes"}).content
     html = html.decode()
@@ -112,6 +113,7 @@ def test_the_aid_gives_a_reasoned_referral_with_protocols_in_dutch(client):
     assert "Uw antwoorden wijzigen" in html
 
 
+@pytest.mark.usefixtures("demo")  # the referral names the demo's protocols
 def test_the_aid_speaks_danish_and_links_danish_protocols(client):
     html = client.get("/da/protocols/suitability/").content.decode()
     assert "Er det en sag for mægling?" in html

@@ -2,50 +2,33 @@ import itertools
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import PageViewRestriction
 
 from accounts import roles
-from accounts.models import Organisation, User
-from knowledge.models import ContentPage, HomePage
+from accounts.models import Organisation
 from search import indexing
 from search.audience import register_group_provider, unregister_group_provider
 from search.documents import DocumentData
 from search.models import Visibility
-from tests.forum.conftest import make_group, people, private_group  # noqa: F401  (forum fixtures, for forum documents)
+from tests import factories
+from tests.search.helpers import PRIVATE_GROUP_ID
 
 _numbers = itertools.count(1)
-PRIVATE_GROUP_ID = 4242
-
-
-def paragraph(text):
-    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
 
 @pytest.fixture
 def publish(db, django_capture_on_commit_callbacks):
     """Create a ContentPage under a home page and publish it, running the after-commit indexing like production."""
 
-    def make(title, body="", *, summary="", tags=(), language="nl", restriction=None, live=True, parent=None):
-        parent = parent or HomePage.objects.get(locale__language_code=language)
-        page = ContentPage(
-            title=title, slug=f"test-page-{next(_numbers)}", summary=summary or title, body=paragraph(body), live=False
-        )
+    def make(title, body="", **fields):
         with django_capture_on_commit_callbacks(execute=True):
-            parent.add_child(instance=page)
-            page.tags.set(list(tags))
-            if restriction:
-                PageViewRestriction.objects.create(page=page, restriction_type=restriction, password="secret-password")
-            revision = page.save_revision()
-            if live:
-                revision.publish()
-        return ContentPage.objects.get(pk=page.pk)
+            return factories.content_page(title, body, **fields)
 
     return make
 
 
 @pytest.fixture
-def member():
-    user = User.objects.get(email="lid@almere.example")
+def member(db):
+    user = factories.member("lid@gemeente.example")
     assert roles.is_member(user)
     return user
 

@@ -12,11 +12,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from accounts.models import User
 from forum import services as forum
 from forum.models import ForumGroup, Post, PostStatus
 from search import services
-from tests.forum.conftest import CANARY
+from tests import factories
+from tests.forum.helpers import CANARY
 
 REPLY_WORD = "antwoordkanarie"
 
@@ -70,7 +70,7 @@ def test_a_group_made_private_in_the_cms_is_no_longer_found_by_anyone_outside_it
 ):
     outsider = people["platform_member"]
     assert seen(outsider, CANARY)["total"] == 2 and seen(outsider, REPLY_WORD)["total"] == 1
-    client.force_login(User.objects.get(email="admin@kennisplatform.example"))
+    client.force_login(factories.superuser("admin@kennisplatform.example"))
     data = {
         "name": platform_group.name,
         "slug": platform_group.slug,
@@ -156,11 +156,6 @@ def test_a_thread_moved_to_a_private_group_is_gone_for_everyone_outside_it(
 
 
 PAGE_WORD = "paginaprivacykanarie"
-
-
-@pytest.fixture
-def member():
-    return User.objects.get(email="lid@almere.example")
 
 
 def test_a_page_made_members_only_is_gone_for_visitors_and_found_by_members(

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 from knowledge.models import ContentPage, HomePage
 from search import indexing
 from search.models import SearchDocument, Visibility
-from tests.search.conftest import paragraph
+from tests.factories import paragraph
 
 
 def document_of(page):
@@ -120,6 +120,7 @@ def test_reindex_rebuilds_missing_and_removes_stale_documents(publish):
     assert f"page: {expected}" in out.getvalue()
 
 
+@pytest.mark.usefixtures("demo")  # compares the whole demo content with its index
 def test_status_compares_content_with_the_index_and_fails_when_they_differ(publish):
     page = publish("Statustest", "tekst")
     out = io.StringIO()

@@ -9,9 +9,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import PageViewRestriction
 
-from accounts.models import User
 from knowledge.models import ContentPage
-from tests.search.conftest import paragraph
+from tests.factories import paragraph
 
 # canary: (title, word in the body, a misspelling of that word, tag)
 CANARIES = {
@@ -29,8 +28,7 @@ MAY_SEE = {
 
 
 @pytest.fixture
-def canaries(publish, group_document, django_capture_on_commit_callbacks):
-    editor = User.objects.get(email="redacteur@almere.example")
+def canaries(publish, group_document, django_capture_on_commit_callbacks, editor):
     title, word, _typo, tag = CANARIES["members"]
     publish(title, f"Alleen voor leden: {word}.", tags=[tag], restriction=PageViewRestriction.LOGIN)
     title, word, _typo, tag = CANARIES["draft"]

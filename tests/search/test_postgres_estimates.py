@@ -15,7 +15,7 @@ from search.backends.postgres import SAMPLE_RATE, scaled
 from search.documents import DocumentData
 from search.indexing import store
 from search.models import SearchDocument, Visibility
-from tests.search.conftest import PRIVATE_GROUP_ID
+from tests.search.helpers import PRIVATE_GROUP_ID
 
 WORD = "wijdverbreid"
 CANARY = "kanariewoord"

@@ -143,6 +143,7 @@ def test_an_empty_query_with_a_tag_lists_everything_with_the_tag(publish):
     assert titles(search(tags=("bladeren",))) == ["Bladerpagina"]
 
 
+@pytest.mark.usefixtures("demo")
 def test_demo_content_is_indexed_with_tags(db):
     response = search("mediatorpool")
     assert response.total >= 2

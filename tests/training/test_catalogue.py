@@ -7,10 +7,30 @@ import pytest
 from django.utils import timezone
 
 from knowledge.training import services
-from knowledge.training.models import Audience, TrainingIndexPage, TrainingModulePage
-from tests.training.conftest import build_module
+from knowledge.training.models import Audience, TrainingModulePage
+from tests import factories
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def catalogue(trainer):
+    """Four Dutch modules for different audiences and formats, and the Danish version of the dilemma workshop."""
+    for title, audiences, format, tags in (
+        ("Specialisatie overheidsmediator", ["mediators"], "blended", ["specialisatie", "mediators"]),
+        ("Mediationvaardigheden voor bezwaar en beroep", ["objections", "legal"], "in_person", ["bezwaar"]),
+        ("Workshop omgaan met dilemma's", ["policy", "non_mediators"], "in_person", ["dilemma's", "integriteit"]),
+        ("Mediationbewustzijn voor leidinggevenden", ["managers"], "online", ["leidinggevenden", "cultuur"]),
+    ):
+        factories.training_module(title, audiences=audiences, format=format, tags=tags, owner=trainer)
+    factories.training_module(
+        "Workshop: dilemmaer i offentligt arbejde",
+        slug="workshop-dilemmaer",
+        language="da",
+        audiences=["policy", "non_mediators"],
+        tags=["dilemmaer", "integritet"],
+        owner=trainer,
+    )
 
 
 def titles(html):
@@ -19,8 +39,8 @@ def titles(html):
 
 
 def test_the_dutch_catalogue_lists_the_dutch_modules_with_next_session_and_free_places(client, members):
-    index = TrainingIndexPage.objects.get(locale__language_code="nl")
-    module = build_module("Vrije plaatsen tellen", max_group_size=5, sessions=[{}, {"capacity": 20}])
+    index = factories.training_index("nl")
+    module = factories.training_module("Vrije plaatsen tellen", max_group_size=5, sessions=[{}, {"capacity": 20}])
     first = module.sessions.order_by("start").first()
     for person in members(2):
         services.enrol(first.pk, person, notify=False)
@@ -33,7 +53,7 @@ def test_the_dutch_catalogue_lists_the_dutch_modules_with_next_session_and_free_
 
 
 def test_the_danish_catalogue_speaks_danish(client):
-    index = TrainingIndexPage.objects.get(locale__language_code="da")
+    index = factories.training_index("da")
     html = client.get(index.url).content.decode()
     assert '<html lang="da"' in html
     assert "Workshop: dilemmaer i offentligt arbejde" in html
@@ -44,7 +64,7 @@ def test_the_danish_catalogue_speaks_danish(client):
 
 
 def test_filters_by_audience_format_language_and_tag(client):
-    index = TrainingIndexPage.objects.get(locale__language_code="nl")
+    index = factories.training_index("nl")
     everything = titles(client.get(index.url).content.decode())
     assert len(everything) == 4
     managers = titles(client.get(index.url, {"audience": "managers"}).content.decode())
@@ -54,14 +74,14 @@ def test_filters_by_audience_format_language_and_tag(client):
     tagged = titles(client.get(index.url, {"tag": "integriteit"}).content.decode())
     assert tagged == ["Workshop omgaan met dilemma's"]
     assert titles(client.get(index.url, {"language": "da"}).content.decode()) == []
-    build_module("Engelstalige sessie", sessions=[{"language": "en"}])
+    factories.training_module("Engelstalige sessie", sessions=[{"language": "en"}])
     assert titles(client.get(index.url, {"language": "en"}).content.decode()) == ["Engelstalige sessie"]
     combined = titles(client.get(index.url, {"audience": "policy", "format": "online"}).content.decode())
     assert combined == []
 
 
 def test_an_unknown_filter_value_is_reported_and_ignored(client):
-    index = TrainingIndexPage.objects.get(locale__language_code="nl")
+    index = factories.training_index("nl")
     response = client.get(index.url, {"audience": "astronauts", "format": "online"})
     assert response.status_code == 200
     html = response.content.decode()
@@ -70,13 +90,13 @@ def test_an_unknown_filter_value_is_reported_and_ignored(client):
 
 
 def test_the_catalogue_does_not_do_more_queries_with_more_modules(client, django_assert_max_num_queries):
-    index = TrainingIndexPage.objects.get(locale__language_code="nl")
+    index = factories.training_index("nl")
     client.get(index.url)  # warm caches (site root paths)
     with django_assert_max_num_queries(20) as few:
         client.get(index.url)
     policy = Audience.objects.get(key="policy")
     for number in range(12):
-        module = build_module(f"Extra module {number}", sessions=[{}, {}])
+        module = factories.training_module(f"Extra module {number}", sessions=[{}, {}])
         module.audiences.add(policy)
         module.tags.add("extra")
         module.save_revision().publish()
@@ -88,8 +108,10 @@ def test_the_catalogue_does_not_do_more_queries_with_more_modules(client, django
 
 def test_modules_without_upcoming_sessions_say_so(client):
     past = timezone.now() - timedelta(days=30)
-    build_module("Al geweest", sessions=[{"start": past, "end": past + timedelta(hours=2), "enrolment_deadline": past}])
-    index = TrainingIndexPage.objects.get(locale__language_code="nl")
+    factories.training_module(
+        "Al geweest", sessions=[{"start": past, "end": past + timedelta(hours=2), "enrolment_deadline": past}]
+    )
+    index = factories.training_index("nl")
     html = client.get(index.url).content.decode()
     item = html.split(">Al geweest</a>")[1].split("</li>")[0]
     assert "Nog geen sessie gepland" in item

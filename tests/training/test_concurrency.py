@@ -9,16 +9,16 @@ from django.urls import reverse
 
 from accounts.models import Membership, Organisation, User
 from knowledge.training.models import Enrolment
-from tests.training.conftest import build_module
+from tests import factories
 
 PARALLEL = 50
 
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_parallel_enrolments_for_twelve_places_enrol_twelve_and_wait_list_the_rest_in_arrival_order(
-    rebuilt_db,
+    committed_db,
 ):
-    module = build_module("Drukbezocht", max_group_size=12)
+    module = factories.training_module("Drukbezocht", max_group_size=12)
     session = module.sessions.get()
     organisation = Organisation.objects.create(slug="parallel", name="Gemeente Parallel")
     people = []

@@ -14,7 +14,7 @@ from knowledge.training.models import (
     TrajectoryStepStatus,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def counts():

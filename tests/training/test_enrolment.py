@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from knowledge.training import services
 from knowledge.training.models import Enrolment, SessionStatus, TrainingSession
-from tests.training.conftest import build_module
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_leaving_the_waiting_list_promotes_nobody(members, session, django_captu
 
 
 def test_capacity_left_empty_follows_the_module_maximum(members):
-    module = build_module("Klein groepje", max_group_size=2)
+    module = factories.training_module("Klein groepje", max_group_size=2)
     session = module.sessions.get()
     assert session.capacity is None
     results = [services.enrol(session.pk, person).status for person in members(3)]
@@ -109,7 +109,7 @@ def test_capacity_left_empty_follows_the_module_maximum(members):
 
 def test_after_the_deadline_a_clear_message_and_no_enrolment(client, members):
     start = timezone.now() + timedelta(days=2)
-    module = build_module(
+    module = factories.training_module(
         "Bijna begonnen",
         sessions=[
             {
@@ -238,7 +238,7 @@ def test_someone_elses_enrolment_is_not_found(client, members, session):
 
 
 def test_my_trainings_lists_my_enrolments_and_waiting_places(client, members):
-    module = build_module("Twee sessies", max_group_size=1, sessions=[{}, {}])
+    module = factories.training_module("Twee sessies", max_group_size=1, sessions=[{}, {}])
     first, second = module.sessions.order_by("start")
     someone, me = members(2)
     services.enrol(second.pk, someone, notify=False)

@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from knowledge.training import services
 from knowledge.training.models import TrainingModulePage, TrainingSession
-from tests.training.conftest import build_module
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,8 @@ def parse(response):
 
 
 def test_the_site_wide_feed_lists_planned_sessions_of_this_language(client):
+    factories.training_module("Workshop omgaan met dilemma's", sessions=[{}, {}])
+    factories.training_module("Workshop: dilemmaer i offentligt arbejde", slug="workshop-dilemmaer", language="da")
     events = parse(client.get(reverse("training:calendar")))
     dutch = TrainingSession.objects.filter(page__locale__language_code="nl", status="planned")
     assert {str(e["UID"]) for e in events} == {f"training-session-{s.pk}@testserver" for s in dutch}
@@ -40,7 +42,7 @@ def test_the_site_wide_feed_lists_planned_sessions_of_this_language(client):
 
 
 def test_a_module_feed_leaves_out_cancelled_sessions(client):
-    module = build_module(
+    module = factories.training_module(
         "Met een afgelaste sessie", sessions=[{}, {"location": "", "online_url": "https://meet.example/x"}]
     )
     first, second = module.sessions.order_by("start")
@@ -56,7 +58,7 @@ def test_one_sessions_calendar_file_says_when_it_is_cancelled(client, session):
 
 
 def test_unpublished_modules_stay_out_of_feeds(client):
-    module = build_module("Nog niet gepubliceerd")
+    module = factories.training_module("Nog niet gepubliceerd")
     session = module.sessions.get()
     TrainingModulePage.objects.get(pk=module.pk).unpublish()
     events = parse(client.get(reverse("training:calendar")))
@@ -70,7 +72,9 @@ MEETING_LINK = "https://meet.example/geheim-7f3a"
 
 @pytest.fixture
 def online_session():
-    module = build_module("Online intervisie", sessions=[{"location": "", "online_url": MEETING_LINK, "capacity": 1}])
+    module = factories.training_module(
+        "Online intervisie", sessions=[{"location": "", "online_url": MEETING_LINK, "capacity": 1}]
+    )
     return module.sessions.get()
 
 

@@ -5,16 +5,15 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from accounts import roles
-from accounts.models import User
 from knowledge.training import services
-from tests.training.conftest import build_module
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def full_session(members):
-    module = build_module("Lijst met deelnemers", max_group_size=2)
+def full_session(members, trainer):
+    module = factories.training_module("Lijst met deelnemers", max_group_size=2, owner=trainer)
     session = module.sessions.get()
     people = members(3)
     people[0].first_name, people[0].last_name = "Søren", "Ørsted"
@@ -35,9 +34,9 @@ def urls(session):
     ]
 
 
-def test_the_modules_own_trainer_sees_enrolled_and_waiting_people(client, full_session):
+def test_the_modules_own_trainer_sees_enrolled_and_waiting_people(client, full_session, trainer):
     session, people = full_session
-    client.force_login(User.objects.get(email="trainer@zeist.example"))
+    client.force_login(trainer)
     html = client.get(urls(session)[0]).content.decode()
     assert "2 ingeschreven (van 2 plaatsen)" in html
     assert "1 op de wachtlijst" in html
@@ -45,9 +44,9 @@ def test_the_modules_own_trainer_sees_enrolled_and_waiting_people(client, full_s
         assert person.email in html
 
 
-def test_the_csv_export_has_a_status_column_and_a_byte_order_mark_for_excel(client, full_session):
+def test_the_csv_export_has_a_status_column_and_a_byte_order_mark_for_excel(client, full_session, editor):
     session, _people = full_session
-    client.force_login(User.objects.get(email="redacteur@almere.example"))
+    client.force_login(editor)
     response = client.get(urls(session)[1])
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="lijst-met-deelnemers-')
@@ -80,11 +79,11 @@ def test_members_and_visitors_see_no_participants(client, full_session):
         assert client.get(url).status_code == 404
 
 
-def test_the_trainer_cancels_a_session_from_the_site_and_everyone_is_mailed(client, post, full_session):
+def test_the_trainer_cancels_a_session_from_the_site_and_everyone_is_mailed(client, post, full_session, trainer):
     from django.core import mail
 
     session, people = full_session
-    client.force_login(User.objects.get(email="trainer@zeist.example"))
+    client.force_login(trainer)
     confirm = client.get(urls(session)[2]).content.decode()
     assert "3 personen staan ingeschreven of wachten" in confirm
     post(urls(session)[2])

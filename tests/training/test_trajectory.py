@@ -7,7 +7,7 @@ from accounts.models import Organisation, User
 from knowledge.training.models import ImplementationProgrammePage, TrajectoryStepStatus
 from knowledge.training.steps import STEP_KEYS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 CANARY = "kanarie-notitie-7731"
 

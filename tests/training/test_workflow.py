@@ -8,9 +8,9 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
-from accounts.models import User
 from knowledge.training import services
-from knowledge.training.models import TrainingIndexPage, TrainingModulePage, TrainingSession
+from knowledge.training.models import TrainingModulePage, TrainingSession
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -47,10 +47,10 @@ def session_fields(data, number, start, **fields):
     )
 
 
-def test_a_trainer_drafts_a_module_with_two_sessions_cannot_publish_and_an_editor_approves_it(client, post):
-    trainer = User.objects.get(email="trainer@zeist.example")
-    editor = User.objects.get(email="redacteur@almere.example")
-    index = TrainingIndexPage.objects.get(locale__language_code="nl")
+def test_a_trainer_drafts_a_module_with_two_sessions_cannot_publish_and_an_editor_approves_it(
+    client, post, trainer, editor
+):
+    index = factories.training_index("nl")
     client.force_login(trainer)
     url, data = add_form_data(client, index)
     data.update(
@@ -110,18 +110,13 @@ def test_a_trainer_drafts_a_module_with_two_sessions_cannot_publish_and_an_edito
     assert module.url in client.get(index.url).content.decode()
 
 
-def test_the_cms_refuses_to_remove_a_session_people_are_enrolled_in(client, make_user, members=None):
-    from tests.training.conftest import build_module
-
-    module = build_module("Met deelnemers")
+def test_the_cms_refuses_to_remove_a_session_people_are_enrolled_in(client, editor):
+    module = factories.training_module("Met deelnemers")
     session = module.sessions.get()
-    member = make_user("deelnemer@almere.example", organisation=None)
-    from accounts.models import Membership, Organisation
-
-    Membership.objects.create(user=member, organisation=Organisation.objects.get(slug="almere"), status="active")
+    member = factories.member("deelnemer@almere.example")
     services.enrol(session.pk, member, notify=False)
 
-    client.force_login(User.objects.get(email="redacteur@almere.example"))
+    client.force_login(editor)
     url = reverse("wagtailadmin_pages:edit", args=(module.pk,))
     data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
     data["programme-count"] = "0"

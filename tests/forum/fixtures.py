@@ -1,21 +1,24 @@
-"""Fixtures of the forum tests: people in different roles and groups of each visibility."""
+"""Forum fixtures, shared by the forum and search specs: people in different roles and groups of each visibility.
+
+Loaded for every test by `pytest_plugins` in tests/conftest.py.
+"""
 
 import pytest
 from django.contrib.auth.models import Group
 
 from accounts import roles
-from accounts.models import Organisation
-from forum.models import ForumGroup, GroupMembership
-
-CANARY = "kanarievogel-7731"
+from forum.models import ForumGroup
+from tests import factories
+from tests.forum.helpers import CANARY
 
 
 @pytest.fixture
 def people(make_user):
     """A visitor is the anonymous client; the others are real accounts in two municipalities."""
-    almere = Organisation.objects.get(slug="almere")
-    amersfoort = Organisation.objects.get(slug="amersfoort")
-    site_moderator = make_user("sitemod@hilversum.example", organisation=Organisation.objects.get(slug="hilversum"))
+    almere = factories.OrganisationFactory(name="Gemeente Almere")
+    amersfoort = factories.OrganisationFactory(name="Gemeente Amersfoort")
+    hilversum = factories.OrganisationFactory(name="Gemeente Hilversum")
+    site_moderator = make_user("sitemod@hilversum.example", organisation=hilversum)
     site_moderator.groups.add(Group.objects.get(name=roles.MODERATORS))
     return {
         "platform_member": make_user("platform@almere.example", organisation=almere, first_name="Pia"),
@@ -31,18 +34,8 @@ def people(make_user):
 
 @pytest.fixture
 def make_group(db):
-    def make(slug, *, members=(), moderators=(), **fields):
-        fields.setdefault("name", slug.replace("-", " ").title())
-        group = ForumGroup.objects.create(slug=slug, **fields)
-        for user in members:
-            GroupMembership.objects.create(group=group, user=user, status=GroupMembership.Status.ACTIVE)
-        for user in moderators:
-            GroupMembership.objects.create(
-                group=group, user=user, status=GroupMembership.Status.ACTIVE, role=GroupMembership.Role.MODERATOR
-            )
-        return group
-
-    return make
+    """`make_group(slug, members=[…], moderators=[…], **fields)`: a forum group (see factories.forum_group)."""
+    return factories.forum_group
 
 
 @pytest.fixture
