@@ -26,7 +26,7 @@ from knowledge.dilemmas.models import (
     Worksheet,
 )
 from knowledge.dilemmas.steps import STEP_SECTIONS, StepForms, weighings_of
-from knowledge.personal_data import detect
+from knowledge.personal_data import passages
 
 DRAFT_COOKIE = "dilemmas_draft"
 DRAFT_LIFETIME = datetime.timedelta(days=2)
@@ -141,24 +141,15 @@ def plan_text(plan: DilemmaPlanPage) -> str:
 # --- Personal data --------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class PersonalDataWarning:
-    field: str
-    text: str
-    message: str
-
-
-def personal_data_warnings(forms: StepForms) -> list[PersonalDataWarning]:
-    """Likely personal data in the step's text, per field. A warning only: the person decides."""
-    found = []
-    texts = [(forms.form[name].label, forms.form[name].value()) for name in forms.form.fields]
+def personal_data_warnings(forms: StepForms) -> list[dict]:
+    """Likely personal data in the step's text, per field, with the words around it (personal_data.passages rows).
+    A warning only: the person decides."""
+    fields = [forms.form[name] for name in forms.form.fields]
     if forms.rows is not None:
         for row_form in forms.rows.forms:
-            texts.extend((row_form[name].label, row_form[name].value()) for name in row_form.fields)
-    for label, value in texts:
-        if isinstance(value, str) and value:
-            found.extend(PersonalDataWarning(str(label), f.text, str(f.message)) for f in detect(value))
-    return found
+            fields.extend(row_form[name] for name in row_form.fields)
+    texts = [(field.html_name, str(field.label), field.value()) for field in fields]
+    return passages((name, label, value) for name, label, value in texts if isinstance(value, str) and value)
 
 
 # --- Sharing and comments -------------------------------------------------------------------------------------------
