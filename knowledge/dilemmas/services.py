@@ -13,7 +13,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from accounts.mail import localized_url, send_templated_mail
-from core.personal_data import detect
+from core.personal_data import passages
 from knowledge.dilemmas import permissions
 from knowledge.dilemmas.blocks import Section
 from knowledge.dilemmas.models import (
@@ -142,24 +142,15 @@ def plan_text(plan: DilemmaPlanPage) -> str:
 # --- Personal data --------------------------------------------------------------------------------------------------
 
 
-@dataclass
-class PersonalDataWarning:
-    field: str
-    text: str
-    message: str
-
-
-def personal_data_warnings(forms: StepForms) -> list[PersonalDataWarning]:
-    """Likely personal data in the step's text, per field. A warning only: the person decides."""
-    found: list[PersonalDataWarning] = []
-    texts = [(forms.form[name].label, forms.form[name].value()) for name in forms.form.fields]
+def personal_data_warnings(forms: StepForms) -> list[dict]:
+    """Likely personal data in the step's text, per field, with the words around it (personal_data.passages rows).
+    A warning only: the person decides."""
+    fields = [forms.form[name] for name in forms.form.fields]
     if forms.rows is not None:
         for row_form in forms.rows.forms:
-            texts.extend((row_form[name].label, row_form[name].value()) for name in row_form.fields)
-    for label, value in texts:
-        if isinstance(value, str) and value:
-            found.extend(PersonalDataWarning(str(label), f.text, str(f.message)) for f in detect(value))
-    return found
+            fields.extend(row_form[name] for name in row_form.fields)
+    texts = [(field.html_name, str(field.label), field.value()) for field in fields]
+    return passages((name, label, value) for name, label, value in texts if isinstance(value, str) and value)
 
 
 # --- Sharing and comments -------------------------------------------------------------------------------------------

@@ -45,10 +45,6 @@ def _editable(request, pk) -> Worksheet:
     )
 
 
-def _is_htmx(request) -> bool:
-    return request.headers.get("HX-Request") == "true"
-
-
 # --- List and start -------------------------------------------------------------------------------------------------
 
 
@@ -114,7 +110,7 @@ def _expired_session(request, pk, number):
                 request, "dilemmas/includes/autosave_expired.html", {"login_url": login_url, "refused": refused.message}
             )
         messages.error(request, refused.message)
-        return HttpResponse(headers={"HX-Redirect": login_url}) if _is_htmx(request) else redirect(login_url)
+        return HttpResponse(headers={"HX-Redirect": login_url}) if request.htmx else redirect(login_url)
     if key is None:
         if autosave:
             return render(
@@ -127,7 +123,7 @@ def _expired_session(request, pk, number):
         messages.warning(
             request, gettext("Your session had expired. What you typed has been kept: log in again to continue.")
         )
-        response = HttpResponse(headers={"HX-Redirect": login_url}) if _is_htmx(request) else redirect(login_url)
+        response = HttpResponse(headers={"HX-Redirect": login_url}) if request.htmx else redirect(login_url)
     response.set_cookie(
         services.DRAFT_COOKIE,
         key,

@@ -190,7 +190,7 @@ def useful(request, page_id):
     if not roles.is_member(request.user):
         raise Http404
     count = services.mark_useful(request.user, page, useful=request.POST.get("useful") != "0")
-    if request.headers.get("HX-Request"):
+    if request.htmx:
         return render(
             request,
             "experiences/includes/useful.html",
