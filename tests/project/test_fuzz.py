@@ -49,7 +49,7 @@ FORMS_ON_FORM_PAGES = {
     "forum.moderation.forms.SuspendForm",
     "accounts.forms.MembershipDecisionForm",
     "knowledge.training.forms.TrajectoryStepForm",
-    "knowledge.training.forms.CatalogueFilterForm",
+    "knowledge.training.queries.CatalogueFilterForm",
     "knowledge.experiences.queries.FilterForm",
     "protocols.forms.ProtocolFilterForm",
 }
