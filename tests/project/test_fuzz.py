@@ -51,7 +51,7 @@ FORMS_ON_FORM_PAGES = {
     "knowledge.training.forms.TrajectoryStepForm",
     "knowledge.training.queries.CatalogueFilterForm",
     "knowledge.experiences.queries.FilterForm",
-    "protocols.forms.ProtocolFilterForm",
+    "protocols.queries.ProtocolFilterForm",
 }
 
 ROLES = ("visitor", "unverified", "pending", "member", "group_moderator", "site_moderator", "editor", "superuser")
