@@ -1,25 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from protocols.models import ChecklistRun, ConflictSetting, Phase
+from protocols.models import ChecklistRun
 
 NO_PERSONAL_DATA = _(
     "Do not enter personal data of citizens or colleagues (no names, addresses or citizen service numbers). "
     "Use an internal case number if you need a reference."
 )
-
-
-class ProtocolFilterForm(forms.Form):
-    setting = forms.ChoiceField(label=_("Conflict setting"), required=False)
-    phase = forms.ChoiceField(label=_("Phase"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-
-    def __init__(self, *args, tags=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["setting"].choices = everything + list(ConflictSetting.choices)
-        self.fields["phase"].choices = everything + [c for c in Phase.choices if c[0] != Phase.ANY]
-        self.fields["tag"].choices = everything + [(tag.slug, tag.name) for tag in tags]
 
 
 class ChecklistForm(forms.ModelForm):

@@ -2,63 +2,27 @@
 
 import datetime
 import difflib
-import hashlib
 import html
 import re
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from accounts import access, roles
-from protocols import permissions
+from accounts import access
 from protocols.models import (
     ChecklistRun,
     ChecklistTick,
-    ConflictSetting,
-    Phase,
     ProtocolPage,
     PublishedVersion,
-    RelatedProtocol,
     ReviewReminder,
 )
-
-REVIEW_SOON_DAYS = 30
-
+from protocols.queries import REVIEW_SOON_DAYS, checklist_steps
 
 # --- Publishing ---------------------------------------------------------------------------------------------------
-
-
-def latest_published_note(page_pk) -> str | None:
-    if not page_pk:
-        return None
-    version = PublishedVersion.objects.filter(page_id=page_pk).only("change_note").first()
-    return version.change_note if version else None
-
-
-def publication_errors(page_pk, steps, change_note: str) -> list[tuple[str, str]]:
-    """Why this version may not go to readers: (field, message) pairs; empty when it may."""
-    errors = []
-    if not steps or not len(steps):
-        errors.append(("steps", gettext("A protocol without steps cannot be published. Add at least one step.")))
-    note = (change_note or "").strip()
-    if not note:
-        errors.append(("change_note", gettext("Describe what changed in this version; readers see this note.")))
-    elif latest_published_note(page_pk) == note:
-        errors.append(
-            (
-                "change_note",
-                gettext(
-                    "This is the change note of the version already published. Describe what changed in this version."
-                ),
-            )
-        )
-    return errors
 
 
 def record_published_version(page, revision) -> None:
@@ -99,25 +63,6 @@ def published_version_or_404(page, revision_id) -> PublishedVersion:
         raise Http404 from None
 
 
-REVIEW_LABELS = {
-    "overdue": _("Review overdue"),
-    "due_soon": _("Review due within 30 days"),
-    "fine": _("Up to date"),
-    "unknown": _("No review date"),
-}
-
-
-def review_status(next_review: datetime.date | None, today: datetime.date | None = None) -> str:
-    today = today or timezone.localdate()
-    if next_review is None:
-        return "unknown"
-    if next_review < today:
-        return "overdue"
-    if next_review <= today + datetime.timedelta(days=REVIEW_SOON_DAYS):
-        return "due_soon"
-    return "fine"
-
-
 def with_review_status(queryset, today: datetime.date | None = None):
     today = today or timezone.localdate()
     return queryset.annotate(
@@ -129,48 +74,6 @@ def with_review_status(queryset, today: datetime.date | None = None):
             output_field=CharField(),
         )
     )
-
-
-def protocol_page_context(page, request) -> dict:
-    user = request.user
-    is_member = roles.is_member(user)
-    return {
-        "related": list(
-            RelatedProtocol.objects.filter(page=page, protocol__in=readable_protocols(user))
-            .select_related("protocol")
-            .order_by("sort_order")
-        ),
-        "review_status": review_status(page.next_review),
-        "review_label": REVIEW_LABELS[review_status(page.next_review)],
-        "steps": checklist_steps(page),
-        "is_member": is_member,
-        "my_checklists": list(permissions.own_checklists(user).filter(page=page)) if is_member else [],
-        "version_count": PublishedVersion.objects.filter(page=page).count(),
-    }
-
-
-def filtered_protocols(index, params, user) -> dict:
-    """The index's protocols `user` may read, narrowed by the reader's filters; unknown filter values are ignored."""
-    from protocols.forms import ProtocolFilterForm
-
-    protocols = readable_protocols(user).child_of(index)
-    tags = Tag.objects.filter(protocols_protocolpagetag_items__content_object__in=protocols).distinct().order_by("name")
-    form = ProtocolFilterForm(params or None, tags=tags)
-    if form.is_valid():
-        data = form.cleaned_data
-        if data.get("setting"):
-            protocols = protocols.filter(conflict_setting=data["setting"])
-        if data.get("phase"):
-            protocols = protocols.filter(Q(phase=data["phase"]) | Q(phase=Phase.ANY))
-        if data.get("tag"):
-            protocols = protocols.filter(tags__slug=data["tag"])
-    protocols = protocols.order_by("title").prefetch_related("tagged_items__tag")
-    return {
-        "filter_form": form,
-        "protocols": protocols.distinct(),
-        "is_filtering": form.is_bound and form.is_valid() and any(form.cleaned_data.values()),
-        "settings_labels": dict(ConflictSetting.choices),
-    }
 
 
 # --- History and diff ---------------------------------------------------------------------------------------------
@@ -268,29 +171,6 @@ def group_by_owner(pages) -> dict:
 
 
 # --- Checklists ---------------------------------------------------------------------------------------------------
-
-
-def item_key(block_id: str, position: int, text: str) -> str:
-    return hashlib.sha256(f"{block_id}:{position}:{text}".encode()).hexdigest()[:64]
-
-
-@dataclass
-class ChecklistItem:
-    key: str
-    text: str
-    ticked: bool = False
-
-
-def checklist_steps(page, ticked_keys=frozenset()) -> list[dict]:
-    steps = []
-    for number, step in enumerate(page.steps, start=1):
-        items = [
-            ChecklistItem(key, text, key in ticked_keys)
-            for position, text in enumerate(step.value["checklist"])
-            for key in [item_key(step.id, position, text)]
-        ]
-        steps.append({"number": number, "id": step.id, "value": step.value, "items": items})
-    return steps
 
 
 def start_checklist(user, page, label: str = "") -> ChecklistRun:

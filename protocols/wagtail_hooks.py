@@ -13,10 +13,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts import roles
-from protocols import services
+from protocols import queries, services
 from protocols.models import ProtocolPage, SuitabilityQuestion, SuitabilityRule
 
-STATUS_CHOICES = [(key, label) for key, label in services.REVIEW_LABELS.items()]
+STATUS_CHOICES = [(key, label) for key, label in queries.REVIEW_LABELS.items()]
 
 
 def can_see_review_report(user) -> bool:
@@ -41,7 +41,7 @@ class ProtocolReviewReport(ReportView):
     columns = [
         TitleColumn("title", label=_("Protocol"), url_name="wagtailadmin_pages:edit"),
         Column("language", label=_("Language"), accessor=lambda page: page.locale.get_display_name()),
-        Column("status", label=_("Review status"), accessor=lambda page: services.REVIEW_LABELS[page.review_status]),
+        Column("status", label=_("Review status"), accessor=lambda page: queries.REVIEW_LABELS[page.review_status]),
         DateColumn("next_review", label=_("Next review")),
         DateColumn("last_reviewed", label=_("Last reviewed on")),
         Column("review_owner", label=_("Responsible editor")),

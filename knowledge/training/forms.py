@@ -1,33 +1,11 @@
-"""Forms of the training pages: catalogue filters and the coordinator's trajectory formset."""
+"""The coordinator's trajectory formset (the catalogue's filters are in queries.py, next to the query they filter)."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.training.models import Audience, TrainingFormat, TrajectoryStepStatus
+from knowledge.training.models import TrajectoryStepStatus
 from knowledge.training.steps import STEP_CHOICES
-
-
-class CatalogueFilterForm(forms.Form):
-    """GET filters of the catalogue. An unknown value is reported and ignored; the other filters still apply."""
-
-    audience = forms.ChoiceField(label=_("Audience"), required=False)
-    format = forms.ChoiceField(label=_("Format"), required=False)
-    language = forms.ChoiceField(label=_("Language of the session"), required=False)
-    tag = forms.ChoiceField(label=_("Tag"), required=False)
-
-    def __init__(self, *args, tags=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        anything = [("", _("All"))]
-        self.fields["audience"].choices = anything + list(Audience.Key.choices)
-        self.fields["format"].choices = anything + list(TrainingFormat.choices)
-        self.fields["language"].choices = anything + list(settings.LANGUAGES)
-        self.fields["tag"].choices = anything + [(tag.slug, tag.name) for tag in tags]
-
-    def filters(self) -> dict:
-        self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
 
 
 class TrajectoryStepForm(forms.Form):

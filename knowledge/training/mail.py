@@ -5,7 +5,7 @@ from django.utils import translation
 from accounts.mail import absolute_url, localized_url, send_templated_mail
 from knowledge.training import ical
 from knowledge.training.models import Enrolment
-from knowledge.training.services import waitlist_position
+from knowledge.training.queries import waitlist_position
 
 KINDS = ("enrolled", "waitlisted", "promoted", "enrolment_cancelled", "session_cancelled")
 

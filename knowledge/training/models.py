@@ -25,20 +25,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from knowledge.training import queries
 from knowledge.training.blocks import TrajectoryStepBlock
+from knowledge.training.choices import AudienceKey, TrainingFormat
 from knowledge.training.steps import STEP_CHOICES
 
 
 class Audience(models.Model):
     """A target group of training modules. The rows are fixed (created by a migration); labels come from code."""
 
-    class Key(models.TextChoices):
-        MEDIATORS = "mediators", _("Mediators")
-        NON_MEDIATORS = "non_mediators", _("Civil servants who are not mediators")
-        POLICY = "policy", _("Policy departments")
-        LEGAL = "legal", _("Legal support")
-        OBJECTIONS = "objections", _("Objections and appeals departments")
-        MANAGERS = "managers", _("Managers and directors")
+    Key = AudienceKey
 
     key = models.CharField(_("key"), max_length=32, choices=Key.choices, unique=True)
 
@@ -49,12 +45,6 @@ class Audience(models.Model):
 
     def __str__(self):
         return str(self.get_key_display())
-
-
-class TrainingFormat(models.TextChoices):
-    IN_PERSON = "in_person", _("In person")
-    ONLINE = "online", _("Online")
-    BLENDED = "blended", _("Blended")
 
 
 class TrainingIndexPage(Page):
@@ -71,10 +61,9 @@ class TrainingIndexPage(Page):
         verbose_name = _("training catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.training import catalogue
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue.catalogue_context(self, request))
+        modules = TrainingModulePage.objects.live().public().child_of(self)
+        context.update(queries.catalogue_context(modules, TrainingSession.objects.planned(), request))
         return context
 
 
@@ -176,10 +165,9 @@ class TrainingModulePage(Page):
         verbose_name_plural = _("training modules")
 
     def get_context(self, request, *args, **kwargs):
-        from knowledge.training import catalogue
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue.module_context(self, request))
+        enrolments = Enrolment.objects.active().filter(session__page=self)
+        context.update(queries.module_context(self, enrolments, request))
         return context
 
 
@@ -404,13 +392,6 @@ class ImplementationProgrammePage(Page):
 
     class Meta:
         verbose_name = _("implementation programme")
-
-    def get_context(self, request, *args, **kwargs):
-        from knowledge.training.permissions import trajectory_organisations
-
-        context = super().get_context(request, *args, **kwargs)
-        context["my_organisations"] = trajectory_organisations(request.user)
-        return context
 
 
 class TrajectoryStepStatus(models.Model):

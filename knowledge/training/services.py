@@ -21,6 +21,7 @@ from knowledge.training.models import (
     TrajectoryStepStatus,
 )
 from knowledge.training.steps import STEP_KEYS
+from knowledge.training.tasks import send_training_mail
 
 
 class EnrolmentError(Exception):
@@ -54,16 +55,8 @@ def _locked_session(session_id) -> TrainingSession:
 
 
 def _notify(enrolment_ids, kind: str) -> None:
-    from knowledge.training.tasks import send_training_mail
-
     ids = list(enrolment_ids)
     transaction.on_commit(lambda: [send_training_mail.enqueue(pk, kind) for pk in ids])
-
-
-def waitlist_position(enrolment: Enrolment) -> int | None:
-    if enrolment.status != Enrolment.Status.WAITLISTED:
-        return None
-    return Enrolment.objects.waitlist().filter(session_id=enrolment.session_id, id__lte=enrolment.pk).count()
 
 
 def enrol(session_id: int, user, *, notify: bool = True) -> Enrolment:

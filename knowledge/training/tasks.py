@@ -2,9 +2,9 @@
 
 from django_tasks import task
 
+from knowledge.training.mail import send_enrolment_mail
+
 
 @task()
 def send_training_mail(enrolment_id: int, kind: str) -> None:
-    from knowledge.training.mail import send_enrolment_mail
-
     send_enrolment_mail(enrolment_id, kind)

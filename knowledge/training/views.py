@@ -21,7 +21,7 @@ from wagtail.models import Locale
 from accounts import permissions as account_permissions
 from accounts import roles
 from accounts.models import Organisation
-from knowledge.training import ical, permissions, services
+from knowledge.training import ical, permissions, queries, services
 from knowledge.training.forms import TrajectoryFormSet
 from knowledge.training.models import (
     Enrolment,
@@ -82,7 +82,7 @@ def enrolment_detail(request, pk):
             "enrolment": enrolment,
             "session": enrolment.session,
             "module": enrolment.session.page,
-            "position": services.waitlist_position(enrolment),
+            "position": queries.waitlist_position(enrolment),
         },
     )
 
@@ -104,7 +104,7 @@ def my_trainings(request):
     now = timezone.now()
     upcoming = [e for e in enrolments if e.status != Enrolment.Status.CANCELLED and e.session.end >= now]
     for enrolment in upcoming:
-        enrolment.position = services.waitlist_position(enrolment)
+        enrolment.position = queries.waitlist_position(enrolment)
     history = [e for e in enrolments if e not in upcoming]
     return render(request, "training/my_trainings.html", {"upcoming": upcoming, "history": history})
 

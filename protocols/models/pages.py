@@ -14,22 +14,10 @@ from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from protocols import queries
 from protocols.admin_forms import ProtocolPageForm
 from protocols.blocks import StepsBlock
-
-
-class ConflictSetting(models.TextChoices):
-    OBJECTION = "objection", _("Citizen and government: objection")
-    COMPLAINT = "complaint", _("Citizen and government: complaint")
-    WORKPLACE = "workplace", _("Workplace and personnel")
-    ORGANISATIONS = "organisations", _("Between organisations")
-
-
-class Phase(models.TextChoices):
-    BEFORE_OBJECTION = "before_objection", _("Before the objection")
-    DURING_OBJECTION = "during_objection", _("During the objection procedure")
-    HEARING = "hearing", _("Hearing")
-    ANY = "any", _("Any phase")
+from protocols.choices import ConflictSetting, Phase
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -53,10 +41,8 @@ class ProtocolIndexPage(Page):
         verbose_name = _("protocol index")
 
     def get_context(self, request, *args, **kwargs):
-        from protocols.services import filtered_protocols
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(filtered_protocols(self, request.GET, request.user))
+        context.update(queries.filtered_protocols(ProtocolPage.objects.child_of(self), request.GET, request.user))
         return context
 
 
@@ -153,10 +139,10 @@ class ProtocolPage(Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from protocols.services import protocol_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(protocol_page_context(self, request))
+        # From the database, not the in-memory links a preview carries: a preview lists the saved links.
+        related = RelatedProtocol.objects.filter(page=self)
+        context.update(queries.protocol_page_context(self, related, ProtocolPage.objects.all(), request))
         return context
 
 

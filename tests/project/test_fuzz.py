@@ -49,9 +49,9 @@ FORMS_ON_FORM_PAGES = {
     "forum.moderation.forms.SuspendForm",
     "accounts.forms.MembershipDecisionForm",
     "knowledge.training.forms.TrajectoryStepForm",
-    "knowledge.training.forms.CatalogueFilterForm",
+    "knowledge.training.queries.CatalogueFilterForm",
     "knowledge.experiences.queries.FilterForm",
-    "protocols.forms.ProtocolFilterForm",
+    "protocols.queries.ProtocolFilterForm",
 }
 
 ROLES = ("visitor", "unverified", "pending", "member", "group_moderator", "site_moderator", "editor", "superuser")

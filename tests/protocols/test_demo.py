@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from protocols import services
+from protocols import queries
 from protocols.models import ProtocolIndexPage, ProtocolPage, PublishedVersion, SuitabilityRule
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
@@ -30,7 +30,7 @@ def test_demo_content_is_idempotent():
 
 def test_demo_shows_every_review_state_and_a_second_version():
     today = timezone.localdate()
-    states = {services.review_status(p.next_review, today) for p in ProtocolPage.objects.live()}
+    states = {queries.review_status(p.next_review, today) for p in ProtocolPage.objects.live()}
     assert {"overdue", "due_soon", "fine"} <= states
     bia = ProtocolPage.objects.get(slug="bellen-na-bezwaar-en-informele-aanpak")
     assert PublishedVersion.objects.filter(page=bia).count() == 2
