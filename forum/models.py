@@ -298,10 +298,6 @@ class Post(models.Model):
     def is_held(self):
         return self.status == PostStatus.HELD
 
-    @property
-    def is_first(self):
-        return self.thread.first_post_id == self.pk
-
 
 class PostRevision(models.Model):
     """An earlier text of a post, kept when the post is edited. The current text is on the post itself.
