@@ -25,10 +25,11 @@ from forum.models import ForumGroup, GroupMembership, PostStatus, ThreadWatch
 from forum.wagtail_hooks import ForumGroupViewSet
 from knowledge.dilemmas.models import Comment, Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
-from knowledge.models import ContentPage, HomePage
+from knowledge.models import ContentPage
 from knowledge.training import services as training_services
-from knowledge.training.models import TrainingModulePage, TrainingSession
-from protocols.models import ChecklistRun, ProtocolIndexPage, ProtocolPage
+from knowledge.training.models import TrainingSession
+from protocols.models import ChecklistRun, ProtocolPage
+from tests import factories
 
 PASSWORD = "a-long-test-password"
 
@@ -209,9 +210,8 @@ def make_user(email, *, organisation=None, status=Membership.Status.ACTIVE, veri
 
 def edit_in_cms(group, **changes):
     """Change a forum group the way an administrator does: through the CMS form."""
-    admin = User.objects.filter(is_superuser=True).first()
     client = Client()
-    client.force_login(admin)
+    client.force_login(factories.superuser())
     data = {name: getattr(group, name) for name in ForumGroupViewSet.form_fields}
     data.update(changes)
     data = {name: ("" if value is None else value) for name, value in data.items() if value is not False}
@@ -280,7 +280,7 @@ def _build(world: World) -> None:
     author = make_user("auteur@kanarie.example", organisation=home)
 
     # Pages: public, members-only (Wagtail's "logged-in users" restriction), and protocols of both kinds.
-    nl_home = HomePage.objects.get(locale__language_code="nl")
+    nl_home = factories.home("nl")
     world.objects["public_page"] = commit(
         _publish,
         ContentPage(
@@ -304,7 +304,7 @@ def _build(world: World) -> None:
         tags=[finder("members_page")],
         login_only=True,
     )
-    index = ProtocolIndexPage.objects.get(locale__language_code="nl")
+    index = factories.protocol_index("nl")
     for name, login_only in (("public_protocol", False), ("members_protocol", True)):
         canary = CANARIES["public" if name == "public_protocol" else "members_protocol"]
         world.objects[name] = commit(
@@ -452,7 +452,7 @@ def _build(world: World) -> None:
     )
 
     # A training session with an online meeting link, and the member enrolled in it.
-    module = TrainingModulePage.objects.live().public().filter(locale__language_code="nl").first()
+    module = factories.training_module("Kanarietraining", sessions=[])
     start = timezone.now() + timedelta(days=30)
     session = TrainingSession.objects.create(
         page=module,

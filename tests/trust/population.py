@@ -21,11 +21,12 @@ from forum.models import ForumGroup, GroupMembership, Post, PostRevision, PostSt
 from forum.moderation.models import AuditEntry, ReviewItem
 from knowledge.dilemmas.models import Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
-from knowledge.models import ContentPage, HomePage
-from knowledge.training.models import TrainingModulePage, TrainingSession
-from protocols.models import ChecklistRun, ProtocolIndexPage, ProtocolPage, SavedSuitabilityResult
+from knowledge.models import ContentPage
+from knowledge.training.models import TrainingSession
+from protocols.models import ChecklistRun, ProtocolPage, SavedSuitabilityResult
 from protocols.models import Outcome as SuitabilityOutcome
 from search import indexing
+from tests import factories
 from tests.trust.canaries import ENDED_MEMBERSHIP, PASSWORD, edit_in_cms, make_user, paragraph, protocol_step
 
 STATUSES = (PostStatus.PUBLISHED, PostStatus.HELD, PostStatus.HIDDEN, PostStatus.REJECTED)
@@ -196,9 +197,10 @@ def _build() -> Population:
         )
 
     # Training sessions: on a module of the trainer's own, and on someone else's.
-    modules = list(TrainingModulePage.objects.live().filter(locale__language_code="nl")[:2])
-    modules[0].owner = users["trainer"]
-    modules[0].save(update_fields=["owner"])
+    modules = [
+        factories.training_module("Eigen module", owner=users["trainer"], sessions=[]),
+        factories.training_module("Andermans module", sessions=[]),
+    ]
     start = timezone.now() + timezone.timedelta(days=60)
     for module in modules:
         people.sessions.append(
@@ -208,8 +210,8 @@ def _build() -> Population:
         )
 
     # Pages: public and members-only, plain and protocol.
-    nl_home = HomePage.objects.get(locale__language_code="nl")
-    index = ProtocolIndexPage.objects.get(locale__language_code="nl")
+    nl_home = factories.home("nl")
+    index = factories.protocol_index("nl")
     for name, parent, login_only in (
         ("public page", nl_home, False),
         ("members-only page", nl_home, True),
