@@ -7,7 +7,6 @@ from django.test import Client
 from django.urls import path
 
 from accounts import roles
-from accounts.models import Organisation
 from forum.models import ForumGroup, GroupMembership
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +33,8 @@ def test_public_pages_carry_the_sites_policy(client):
         _assert_site_policy(response)
 
 
-def test_member_pages_carry_the_sites_policy(client, make_user):
-    member = make_user("csp-lid@almere.example", organisation=Organisation.objects.get(slug="almere"))
+def test_member_pages_carry_the_sites_policy(client, make_user, make_organisation):
+    member = make_user("csp-lid@almere.example", organisation=make_organisation("almere"))
     group = ForumGroup.objects.create(slug="csp-groep", name="CSP-groep")
     GroupMembership.objects.create(group=group, user=member, status=GroupMembership.Status.ACTIVE)
     client.force_login(member)

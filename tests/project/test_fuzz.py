@@ -92,7 +92,8 @@ VIEW_IDS = {
 
 
 @pytest.fixture
-def people(make_user):
+def people(demo, make_user):
+    """The roles, as the demo content has them: its pages, groups and worksheets are the values the requests find."""
     almere = Organisation.objects.get(slug="almere")
     pending = make_user("wachtend@almere.example", organisation=almere, status=Membership.Status.PENDING)
     unverified = make_user("onbevestigd@almere.example", organisation=almere)
