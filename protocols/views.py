@@ -8,7 +8,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_POST
 
 from accounts import access, roles
-from protocols import permissions, services
+from protocols import permissions, queries, services
 from protocols.forms import ChecklistForm, SaveResultForm, SuitabilityForm
 from protocols.models import ChecklistRun, SavedSuitabilityResult
 from protocols.suitability import Status, evaluate, load_aid
@@ -63,7 +63,7 @@ def compare(request, page_id):
 
 def print_view(request, page_id):
     page = services.readable_protocol_or_404(request.user, page_id)
-    return render(request, "protocols/print.html", {"protocol": page, "steps": services.checklist_steps(page)})
+    return render(request, "protocols/print.html", {"protocol": page, "steps": queries.checklist_steps(page)})
 
 
 # --- Checklists ---------------------------------------------------------------------------------------------------
@@ -101,7 +101,7 @@ def checklist(request, page_id, run_id):
     else:
         form = ChecklistForm(instance=run)
         ticked = set(run.ticks.values_list("item_key", flat=True))
-    steps = services.checklist_steps(page, ticked)
+    steps = queries.checklist_steps(page, ticked)
     total = sum(len(step["items"]) for step in steps)
     done = sum(item.ticked for step in steps for item in step["items"])
     return render(

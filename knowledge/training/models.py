@@ -34,9 +34,7 @@ from knowledge.training.steps import STEP_CHOICES
 class Audience(models.Model):
     """A target group of training modules. The rows are fixed (created by a migration); labels come from code."""
 
-    Key = AudienceKey
-
-    key = models.CharField(_("key"), max_length=32, choices=Key.choices, unique=True)
+    key = models.CharField(_("key"), max_length=32, choices=AudienceKey.choices, unique=True)
 
     class Meta:
         verbose_name = _("audience")

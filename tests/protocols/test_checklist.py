@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from protocols import services
+from protocols import queries, services
 from protocols.models import ChecklistRun, ChecklistTick, ProtocolPage
 
 # These specs read the demo's protocols: their steps, translations and filters.
@@ -28,7 +28,7 @@ def member_b(make_user, make_organisation):
 
 
 def item_keys(page):
-    return [item.key for step in services.checklist_steps(page) for item in step["items"]]
+    return [item.key for step in queries.checklist_steps(page) for item in step["items"]]
 
 
 def test_member_works_through_a_checklist_and_resumes_it(client, member_a, protocol):
@@ -137,7 +137,7 @@ def test_editing_an_item_unticks_it_but_keeps_the_others(member_a, protocol):
     page = ProtocolPage.objects.get(pk=protocol.pk)
     ticked = {
         item.text
-        for step in services.checklist_steps(page, set(run.ticks.values_list("item_key", flat=True)))
+        for step in queries.checklist_steps(page, set(run.ticks.values_list("item_key", flat=True)))
         for item in step["items"]
         if item.ticked
     }
