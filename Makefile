@@ -47,7 +47,7 @@ messages: $(VENV)/.installed
 TEMPLATE_DIRS = $(shell find . \( -name node_modules -o -name .venv -o -name staticfiles -o -name var \) -prune -o -type d -name templates -print | sort)
 
 # The modules that hold the business rules are type-checked; make's wildcard drops patterns that match nothing.
-TYPED_MODULES = $(wildcard */services.py */*/services.py */actions.py */*/actions.py */permissions.py \
+TYPED_MODULES = $(wildcard */services.py */*/services.py */services/*.py */actions.py */*/actions.py */permissions.py \
 	*/*/permissions.py */access.py */*/access.py */params.py */*/params.py)
 
 # Python (ruff, import rules, types), templates (djhtml), CSS (stylelint), JS (eslint), CSS and JS layout

@@ -460,3 +460,71 @@ def forum_post(thread, author, body="Een reactie.", *, status="published"):
     from forum.models import Post
 
     return Post.objects.create(thread=thread, author=author, body_markdown=body, status=status)
+
+
+# --- the mediator pool -------------------------------------------------------------------------------------------
+
+
+def network(name=None, *, organisations=(), coordinators=(), **fields):
+    """A regional network with the given organisations participating and the given network coordinators."""
+    from pool.models import Network, NetworkMembership
+
+    number = next(_numbers)
+    name = name or f"Testnetwerk {number}"
+    instance = Network.objects.create(name=name, slug=fields.pop("slug", f"{slugify(name)}-{number}"), **fields)
+    for organisation in organisations:
+        NetworkMembership.objects.create(network=instance, organisation=organisation, status="active")
+    instance.coordinators.add(*coordinators)
+    return instance
+
+
+def mediator(user=None, *, organisation=None, kind="pool", consent="confirmed", expertise=(), **fields):
+    """A mediator profile; by default in the pool with the coordinator's confirmation. `expertise` holds
+    (facet, value) pairs such as ("domain", "hr")."""
+    from pool.models import Expertise, MediatorProfile
+
+    if user is None:
+        user = member(organisation=organisation or OrganisationFactory())
+    organisation = organisation or user.memberships.get().organisation
+    profile = MediatorProfile.objects.create(
+        user=user, organisation=organisation, kind=kind, lending_consent=consent, **fields
+    )
+    for facet, value in expertise:
+        Expertise.objects.create(profile=profile, facet=facet, value=value)
+    return profile
+
+
+def external_mediator(organisation, name="Extern Bureau Mediator", *, expertise=(), **fields):
+    from pool.models import Expertise, ExternalMediator
+
+    external = ExternalMediator.objects.create(organisation=organisation, name=name, **fields)
+    for facet, value in expertise:
+        Expertise.objects.create(external=external, facet=facet, value=value)
+    return external
+
+
+def mediator_request(network, requested_by, *, organisation=None, status="open", **fields):
+    """A request to `network` from `organisation` (by default the asker's only organisation)."""
+    from pool.models import MediatorRequest
+
+    organisation = organisation or requested_by.memberships.get().organisation
+    defaults = {
+        "title": "Conflict over een vergunning",
+        "conflict_kind": "citizen_government",
+        "domain": "environment",
+        "language": "nl",
+        "description": "Een bewoner en de afdeling vergunningen praten langs elkaar heen.",
+    }
+    return MediatorRequest.objects.create(
+        network=network, organisation=organisation, requested_by=requested_by, status=status, **(defaults | fields)
+    )
+
+
+def offer(request, profile, *, status="open", **fields):
+    from pool.models import Offer
+
+    if status in ("chosen", "approved"):
+        fields.setdefault("committed_at", timezone.now())
+    return Offer.objects.create(
+        request=request, mediator=profile, organisation=profile.organisation, status=status, **fields
+    )

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "protocols",
     "forum",
     "forum.moderation",
+    "pool",
     "notifications",
     "search",
     # Wagtail
