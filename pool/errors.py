@@ -1,0 +1,2 @@
+class PoolError(Exception):
+    """A rule of the pool refused a change; the message is for the person (translated)."""
