@@ -208,8 +208,15 @@ def test_removing_the_profile_asks_first_and_takes_the_expertise(as_user, post, 
 
 def test_the_member_profile_page_links_to_the_mediator_profile(as_user, almere):
     user = factories.member(organisation=almere)
-    response = as_user(user).get(reverse("accounts:profile"))
-    assert reverse("pool:my_profile") in response.content.decode()
+    html = as_user(user).get(reverse("accounts:profile")).content.decode()
+    assert reverse("pool:my_profile") in html and reverse("pool:find") in html
+    assert reverse("pool:organisation_mediators", args=[almere.slug]) not in html
+
+
+def test_a_coordinator_s_profile_page_links_to_the_organisation_s_mediators(as_user, almere):
+    boss = factories.coordinator(organisation=almere)
+    html = as_user(boss).get(reverse("accounts:profile")).content.decode()
+    assert reverse("pool:organisation_mediators", args=[almere.slug]) in html
 
 
 def _cleaned(organisation, **changes):
