@@ -195,13 +195,19 @@ NEUTRAL = {
 
 
 @pytest.mark.parametrize(
-    ("changes", "kind"),
-    [({"internal_mediator": "no"}, "pool"), ({}, "internal"), ({"sensitive": "yes"}, "external")],
+    ("changes", "kind", "conflict"),
+    [
+        ({"internal_mediator": "no"}, "pool", "citizen_government"),
+        ({"setting": "complaint"}, "internal", "citizen_government"),
+        ({"setting": "workplace"}, "internal", "employer_employee"),
+        ({"setting": "organisations"}, "pool", "between_organisations"),
+        ({"sensitive": "yes"}, "external", "citizen_government"),
+    ],
 )
-def test_the_suitability_advice_links_to_the_prefiltered_list(client, changes, kind):
+def test_the_suitability_advice_links_to_the_list_filtered_by_kind_and_conflict(client, changes, kind, conflict):
     response = client.get(reverse("protocols:suitability"), {**NEUTRAL, **changes})
     assert response.context["evaluation"].outcome == kind
-    assert f'href="{FIND}?kind={kind}"' in response.content.decode()
+    assert f'href="{FIND}?kind={kind}&amp;conflict={conflict}"' in response.content.decode()
 
 
 def test_an_advice_without_a_mediator_has_no_link(client):
@@ -210,12 +216,17 @@ def test_an_advice_without_a_mediator_has_no_link(client):
 
 
 def test_a_visitor_following_the_advice_lands_on_the_filtered_list_after_logging_in(client, world):
-    response = client.get(FIND + "?kind=pool")
+    advice = client.get(
+        reverse("protocols:suitability"), {**NEUTRAL, "internal_mediator": "no", "setting": "workplace"}
+    )
+    link = f"{FIND}?kind=pool&conflict=employer_employee"
+    assert link.replace("&", "&amp;") in advice.content.decode()
+    response = client.get(link)
     login_url = response["Location"]
     assert login_url.startswith(reverse("accounts:login"))
     page = client.get(login_url)
     assert page.status_code == 200
     user = world["asker"]
     response = client.post(login_url, {"username": user.email, "password": factories.PASSWORD}, follow=True)
-    assert response.redirect_chain[-1][0] == FIND + "?kind=pool"
+    assert response.redirect_chain[-1][0] == link
     assert names(response) == ["Zora Zeister"]
