@@ -108,6 +108,8 @@ PEOPLE = [
     ("m.jensen@frederiksberg.example", "Maja", "Jensen", "da", "frederiksberg", MEMBER, None),
 ]
 
+ORGANISATION_OF = {row[0]: row[4] for row in PEOPLE}
+
 # Who approves loans of (and asks on behalf of) each organisation in the demo.
 COORDINATORS = {
     "almere": "coordinator@almere.example",
@@ -521,7 +523,7 @@ def _profiles(users, now):
             email
         ]
         user = users[email]
-        organisation = user.memberships.get().organisation
+        organisation = Organisation.objects.get(slug=ORGANISATION_OF[email])
         confirmed = consent == LendingConsent.CONFIRMED
         profile, _created = MediatorProfile.objects.update_or_create(
             user=user,
