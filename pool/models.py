@@ -151,6 +151,23 @@ class MediatorProfile(models.Model):
     def is_consent_pending(self) -> bool:
         return self.lending_consent == LendingConsent.PENDING
 
+    @property
+    def is_consent_confirmed(self) -> bool:
+        return self.lending_consent == LendingConsent.CONFIRMED
+
+    @property
+    def is_consent_refused(self) -> bool:
+        return self.lending_consent == LendingConsent.REFUSED
+
+    @property
+    def consent_tone(self) -> str:
+        """The status badge's tone for the lending consent."""
+        return {
+            LendingConsent.CONFIRMED: "safe",
+            LendingConsent.PENDING: "warning",
+            LendingConsent.REFUSED: "danger",
+        }.get(self.lending_consent, "neutral")
+
     def is_available(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.available_from is None or self.available_from <= today
