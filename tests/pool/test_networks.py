@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from accounts.models import Membership
 from pool.choices import NetworkMembershipStatus
 from pool.errors import PoolError
-from pool.models import Loan, NetworkMembership
+from pool.models import Loan, Network, NetworkMembership
 from pool.services import networks as services
 from tests import factories
 
@@ -425,3 +425,28 @@ def test_a_colleague_saving_in_between_is_not_overwritten_unseen(client, world, 
 def test_only_network_coordinators_save_agreements_in_the_service(world):
     with pytest.raises(PoolError):
         services.save_agreements(world["almere_coordinator"], world["midden"], "Niet van mij")
+
+
+# --- the CMS -------------------------------------------------------------------------------------------------------
+
+
+def test_administrators_create_a_network_and_name_its_coordinators_in_the_cms(client, world):
+    client.force_login(factories.superuser("admin@kennisplatform.example"))
+    assert "Regio Midden" in client.get("/cms/pool_networks/").content.decode()
+    form = client.get("/cms/pool_networks/new/").content.decode()
+    assert "nina@zeist.example" in form or "Nina Netwerk" in form
+    assert "zonder@example.org" not in form  # not a member: cannot act as a coordinator
+    response = client.post(
+        "/cms/pool_networks/new/",
+        {
+            "name": "Grensregio Sønderjylland",
+            "slug": "graensregion",
+            "description": "Danish and German-border municipalities",
+            "coordinators": [world["aarhus_member"].pk],
+            "agreements": "## Afspraken",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    network = Network.objects.get(slug="graensregion")
+    assert list(network.coordinators.all()) == [world["aarhus_member"]]
+    assert client.get("/cms/pool_network_participants/").status_code == 200
