@@ -8,8 +8,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
-from pool import permissions, queries
+from pool import permissions
 from pool.forms.find import FindForm
+from pool.queries import mediators as queries
 from pool.views.profiles import members_only
 
 PAGE_SIZE = 20

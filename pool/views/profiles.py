@@ -16,10 +16,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import access, roles
 from accounts.models import Organisation
-from pool import permissions, queries
+from pool import permissions
 from pool.errors import PoolError
 from pool.forms.profiles import ConsentDecisionForm, ProfileForm, RequesterForm
 from pool.models import MediatorProfile, Requester
+from pool.queries import mediators as queries
 from pool.services import profiles as services
 
 
