@@ -1,8 +1,8 @@
 """The mediator pool's small world: a canary in every private corner of it, and one person in every role around it.
 
 Two regional networks. Midden: Almere (borrows; its coordinator asked), Zeist (lends; its pool mediator took the
-loan), Utrecht (just takes part). Denemarken: Aarhus, with a pool mediator of its own. The network coordinator of
-Midden works for a province that takes part in no network. Each canary's `readers` is the spec, written out by hand:
+loan), Utrecht (just takes part); its network coordinator works for a province that takes part in no network.
+Danmark: Aarhus and Odense, whose pool mediator Aarhus may borrow. Each canary's `readers` is the spec, by hand:
 tests/pool/test_pool_visibility.py proves the permission rules answer exactly this, tests/trust/test_pool_leaks.py
 that no page, search, feed, sitemap, notification or export shows a canary to anyone else.
 
@@ -58,7 +58,7 @@ CANARIES = {
         Canary("internal_name", "salamandertrommel", ALMERE),
         # Zeist offered a mediator to the pool; the coordinator has not confirmed yet: only they see it.
         Canary("pending_name", "kolibriescharnier", frozenset({LENDING_COORDINATOR})),
-        # The Danish network's pool mediator: nobody in Midden sees them.
+        # The Danish network's pool mediator (of Odense): nobody in Midden sees them.
         Canary("danish_mediator_name", "wombatkandelaar", frozenset({OTHER_NETWORK_MEMBER})),
         # The lent mediator's phone and e-mail address: exchanged only once the loan is approved.
         Canary("contacts", "stekelvarkenfluit", LOAN_PARTIES),
@@ -103,6 +103,7 @@ def build_pool_world() -> PoolWorld:
     zeist = _org("kanariepool-zeist", "Gemeente Zeist (pool)")
     utrecht = _org("kanariepool-utrecht", "Gemeente Utrecht (pool)")
     aarhus = _org("kanariepool-aarhus", "Aarhus Kommune (pool)")
+    odense = _org("kanariepool-odense", "Odense Kommune (pool)")
     province = _org("kanariepool-provincie", "Provincie (pool)")
     users[VISITOR] = None
     users[OTHER_NETWORK_MEMBER] = factories.member("aarhus@kanariepool.example", organisation=aarhus)
@@ -118,7 +119,7 @@ def build_pool_world() -> PoolWorld:
         first_name="Mirjam",
         last_name=CANARIES["mediator_name"].token,
     )
-    objects.update(almere=almere, zeist=zeist, utrecht=utrecht, aarhus=aarhus, province=province)
+    objects.update(almere=almere, zeist=zeist, utrecht=utrecht, aarhus=aarhus, odense=odense, province=province)
 
     midden = factories.network(
         "Kanarienetwerk Midden",
@@ -126,7 +127,7 @@ def build_pool_world() -> PoolWorld:
         coordinators=[users[NETWORK_COORDINATOR]],
         agreements=f"Wij lenen elkaar bemiddelaars uit. {words('agreements')}",
     )
-    denemarken = factories.network("Kanarienetwerk Danmark", organisations=[aarhus])
+    denemarken = factories.network("Kanarienetwerk Danmark", organisations=[aarhus, odense])
     objects.update(network=midden, other_network=denemarken)
 
     def mediator_named(email, organisation, name, **fields):
@@ -147,7 +148,7 @@ def build_pool_world() -> PoolWorld:
     objects["pending_profile"] = mediator_named(
         "wacht@kanariepool.example", zeist, "pending_name", kind=MediatorKind.POOL, consent=LendingConsent.PENDING
     )
-    objects["danish_profile"] = mediator_named("dansk@kanariepool.example", aarhus, "danish_mediator_name")
+    objects["danish_profile"] = mediator_named("dansk@kanariepool.example", odense, "danish_mediator_name")
     objects["external"] = factories.external_mediator(
         almere,
         f"Bureau {words('external_name')}",
