@@ -174,8 +174,6 @@ SURFACES = [
     ),
     Surface("external mediator", external_page, {"external_name": ALL, "contract_notes": ALL}),
 ]
-# The rows that do not depend on the pool's views: they pass whatever the views do.
-OUTSIDE_THE_POOL = {surface.name for surface in SURFACES[:8]}
 
 
 def expected_present(surface: Surface, role: str) -> set[str]:
