@@ -3,8 +3,11 @@
 Forum groups in every visibility × join policy, each with threads and posts in every status and memberships in
 every status, earlier versions of posts and audit entries; worksheets shared and not; experience submissions in every
 status; training sessions of two trainers; organisations with and without a coordinator; private checklists and
-saved suitability results; pages public and members-only. Built directly with the models (states the services would
-take several steps to reach), then indexed for search as the platform indexes after a commit.
+saved suitability results; pages public and members-only; for the mediator pool two networks (organisations
+participating, asked, declined, left), mediator profiles in every kind × consent state, external mediators of two
+organisations, requests in every status in both networks, offers in every status, loans with and without hours.
+Built directly with the models (states the services would take several steps to reach), then indexed for search as
+the platform indexes after a commit.
 """
 
 import itertools
@@ -23,6 +26,8 @@ from knowledge.dilemmas.models import Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
 from knowledge.models import ContentPage
 from knowledge.training.models import TrainingSession
+from pool.choices import LendingConsent, MediatorKind, NetworkMembershipStatus, OfferStatus, RequestStatus
+from pool.models import ConflictDeclaration, Loan, NetworkMembership, Requester
 from protocols.models import ChecklistRun, ProtocolPage, SavedSuitabilityResult
 from protocols.models import Outcome as SuitabilityOutcome
 from search import indexing
@@ -62,6 +67,12 @@ class Population:
     submissions: list = field(default_factory=list)
     sessions: list = field(default_factory=list)
     pages: dict = field(default_factory=dict)
+    networks: list = field(default_factory=list)
+    profiles: list = field(default_factory=list)
+    externals: list = field(default_factory=list)
+    requests: list = field(default_factory=list)
+    offers: list = field(default_factory=list)
+    loans: list = field(default_factory=list)
 
     def people(self):
         """(name, fresh user object) for everyone, the visitor included: permission helpers cache on the object."""
@@ -240,6 +251,125 @@ def _build() -> Population:
             )
         )
 
+    _pool(people, home, other, unverified_org)
+
     # Last: end the membership of the one whose group memberships and invitations are leftovers.
     Membership.objects.filter(user=users["removed"]).update(status=ENDED_MEMBERSHIP)
     return people
+
+
+def _pool(people: Population, home, other, unverified_org) -> None:
+    """Two regional networks. The first: home and other take part (home borrows from other and lends to it), the
+    unverified organisation takes part, one organisation asked, one was declined, one left; the network coordinator
+    works for the one that left. The second: other and a faraway organisation."""
+    users = people.users
+    asked, declined, left, far = (
+        Organisation.objects.create(slug=f"populatie-{slug}", name=f"Populatie {slug}")
+        for slug in ("gevraagd", "afgewezen", "vertrokken", "verweg")
+    )
+    users["pool_mediator"] = make_user("p-poolbemiddelaar@p.example", organisation=home)
+    users["requester"] = make_user("p-aanvrager@p.example", organisation=other)
+    Requester.objects.create(organisation=other, user=users["requester"])
+    users["network_coordinator"] = make_user("p-netwerkcoordinator@p.example", organisation=left)
+    users["other_network_member"] = make_user("p-ander-netwerk@p.example", organisation=far)
+    statuses = {
+        home: NetworkMembershipStatus.ACTIVE,
+        other: NetworkMembershipStatus.ACTIVE,
+        unverified_org: NetworkMembershipStatus.ACTIVE,
+        asked: NetworkMembershipStatus.REQUESTED,
+        declined: NetworkMembershipStatus.DECLINED,
+        left: NetworkMembershipStatus.LEFT,
+    }
+    network = factories.network("Populatienetwerk", coordinators=[users["network_coordinator"]])
+    for organisation, status in statuses.items():
+        NetworkMembership.objects.create(network=network, organisation=organisation, status=status)
+    elsewhere = factories.network("Populatienetwerk verweg", organisations=[other, far])
+    people.networks.extend([network, elsewhere])
+
+    # Profiles: every kind × consent state at other; at home the pool mediator, an internal colleague, and the
+    # removed member's (no longer current); one of the organisation that only asked to join.
+    def profile(email, organisation, kind, consent):
+        owner = make_user(email, organisation=organisation)
+        return factories.mediator(owner, organisation=organisation, kind=kind, consent=consent)
+
+    grid = {}
+    for kind, consent in itertools.product(MediatorKind.values, LendingConsent.values):
+        grid[kind, consent] = profile(f"p-bemiddelaar-{kind}-{consent}@p.example", other, kind, consent)
+    lender = factories.mediator(users["pool_mediator"], organisation=home, kind=MediatorKind.POOL)
+    leftover = factories.mediator(users["removed"], organisation=home, kind=MediatorKind.BOTH)
+    colleague = profile("p-collega-bemiddelaar@p.example", home, MediatorKind.INTERNAL, LendingConsent.NOT_ASKED)
+    outsider = profile("p-bemiddelaar-gevraagd@p.example", asked, MediatorKind.POOL, LendingConsent.CONFIRMED)
+    people.profiles.extend([*grid.values(), lender, leftover, colleague, outsider])
+    people.externals.extend(factories.external_mediator(org, f"Extern {org.slug}") for org in (home, other))
+
+    # Requests in every status: home's and other's in the first network, other's and far's in the second. Offers
+    # follow the request's status; the pool mediator offers on other's, other's pool mediators on home's.
+    borrowed_from = grid[MediatorKind.POOL, LendingConsent.CONFIRMED]
+    offer_status = {
+        RequestStatus.OPEN: OfferStatus.OPEN,
+        RequestStatus.CHOSEN: OfferStatus.CHOSEN,
+        RequestStatus.LOANED: OfferStatus.APPROVED,
+        RequestStatus.COMPLETED: OfferStatus.APPROVED,
+        RequestStatus.WITHDRAWN: OfferStatus.DECLINED,
+    }
+    for net, organisation, asker, mediator in (
+        (network, home, users["coordinator"], borrowed_from),
+        (network, other, users["requester"], lender),
+        (elsewhere, other, users["requester"], None),
+        (elsewhere, far, users["other_network_member"], None),
+    ):
+        for status in RequestStatus.values:
+            request = factories.mediator_request(
+                net, asker, organisation=organisation, status=status, title=f"Verzoek {organisation.slug} {status}"
+            )
+            people.requests.append(request)
+            if mediator is None:
+                continue
+            offer = factories.offer(request, mediator, status=offer_status[status])
+            people.offers.append(offer)
+            if offer.status == OfferStatus.APPROVED:
+                people.loans.append(_loan(offer, hours=8 if status == RequestStatus.COMPLETED else None))
+    first_open = people.requests[0]
+    people.offers.append(
+        factories.offer(first_open, grid[MediatorKind.BOTH, LendingConsent.CONFIRMED], status=OfferStatus.REFUSED)
+    )
+    people.offers.append(
+        factories.offer(
+            people.requests[4], grid[MediatorKind.BOTH, LendingConsent.CONFIRMED], status=OfferStatus.WITHDRAWN
+        )
+    )
+    # Two more open requests of other: one the pool mediator declared a conflict on, one they may still offer on.
+    for title in ("Verzoek met belangenconflict", "Verzoek zonder aanbod"):
+        people.requests.append(factories.mediator_request(network, users["requester"], organisation=other, title=title))
+    ConflictDeclaration.objects.create(request=people.requests[-2], mediator=lender)
+    # A loan of the mediator whose membership ends: the ledger keeps it, the mediator no longer sees it.
+    request = factories.mediator_request(
+        network, users["requester"], organisation=other, status=RequestStatus.COMPLETED
+    )
+    people.requests.append(request)
+    people.offers.append(factories.offer(request, leftover, status=OfferStatus.APPROVED))
+    people.loans.append(_loan(people.offers[-1], hours=3))
+    # Whoever asked and whoever mediated erased their accounts: the loan stays, between the organisations only.
+    request = factories.mediator_request(elsewhere, None, organisation=far, status=RequestStatus.COMPLETED)
+    people.requests.append(request)
+    people.loans.append(
+        Loan.objects.create(
+            request=request, network=elsewhere, lending_organisation=other, borrowing_organisation=far, hours=5
+        )
+    )
+    # The removed member still coordinates the second network: the coordination gives nothing without a membership.
+    elsewhere.coordinators.add(users["removed"])
+
+
+def _loan(offer, *, hours):
+    request = offer.request
+    return Loan.objects.create(
+        request=request,
+        offer=offer,
+        mediator=offer.mediator,
+        network=request.network,
+        lending_organisation=offer.organisation,
+        borrowing_organisation=request.organisation,
+        hours=hours,
+        completed_on=timezone.localdate() if hours else None,
+    )

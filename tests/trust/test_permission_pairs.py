@@ -25,6 +25,7 @@ from knowledge.dilemmas.models import Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import TrainingSession
 from notifications import registry
+from pool.models import ExternalMediator, Loan, MediatorProfile, MediatorRequest, Network, Offer
 from protocols.models import ChecklistRun, SavedSuitabilityResult
 from search.audience import audience_for
 from search.backends.sql import permission_sql
@@ -103,6 +104,12 @@ OBJECTS = {
     Organisation: lambda p: fresh(Organisation, p.organisations),
     ChecklistRun: lambda p: fresh(ChecklistRun, p.checklists),
     SavedSuitabilityResult: lambda p: fresh(SavedSuitabilityResult, p.saved_results),
+    Network: lambda p: fresh(Network, p.networks),
+    MediatorProfile: lambda p: fresh(MediatorProfile, p.profiles),
+    ExternalMediator: lambda p: fresh(ExternalMediator, p.externals),
+    MediatorRequest: lambda p: fresh(MediatorRequest, p.requests),
+    Offer: lambda p: fresh(Offer, p.offers),
+    Loan: lambda p: fresh(Loan, p.loans, "mediator", "request"),
 }
 
 # Pairs that are not Rules of a permissions module: what notifications may show, registered with the registry.
@@ -128,6 +135,7 @@ PAIRS = {
 def test_rules_are_found():
     """The discovery above sees the apps' permission modules (a rename would otherwise silently test nothing)."""
     expected = {"forum.REPORT", "forum_moderation.REVIEW", "dilemmas.READ", "experiences.SEE", "accounts.COORDINATE"}
+    expected |= {"pool.READ_NETWORK", "pool.READ_PROFILE", "pool.OFFER", "pool.SEE_CONTACTS", "pool.RECORD_HOURS"}
     assert expected <= set(RULES)
 
 
