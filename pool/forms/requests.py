@@ -166,10 +166,10 @@ class HoursForm(forms.Form):
         decimal_places=2,
         min_value=Decimal("0.01"),
         max_value=Decimal("1000"),
-        help_text=_("All hours the case took, preparation and conversations included; for example 6 or 7,5."),
+        help_text=_("All hours the case took, preparation and conversations included; for example 6 or 7.5."),
         error_messages={
             "required": _("Enter the hours the case took."),
-            "invalid": _("Enter the hours as a number, for example 6 or 7,5."),
+            "invalid": _("Enter the hours as a number, for example 6 or 7.5."),
             "min_value": _("Enter a number of hours above 0."),
             "max_value": _("Enter at most 1000 hours."),
             "max_decimal_places": _("Use at most two decimals."),
