@@ -203,3 +203,82 @@ def test_state_changes_are_post_only(client, w):
     client.force_login(w.zeist_mediator_user)
     for name in ("pool:offer", "pool:declare_conflict", "pool:request_withdraw"):
         assert client.get(reverse(name, kwargs={"pk": mediator_request.pk})).status_code == 405
+
+
+# --- the pool's start page --------------------------------------------------------------------------------------
+
+
+def test_visitors_are_asked_to_log_in_and_non_members_are_turned_away(client, w):
+    response = client.get(reverse("pool:index"))
+    assert response.status_code == 302 and "login" in response.url
+    client.force_login(w.removed)
+    assert client.get(reverse("pool:index")).status_code == 403
+
+
+def test_the_start_page_shows_each_person_what_waits_for_them(client, w):
+    from pool.services import requests as pool_services
+
+    mine = ask(w, title="Ons eigen verzoek")
+    offered = ask(w, title="Verzoek met een keuze")
+    offer = pool_services.make_offer(offered.pk, w.zeist_mediator_user, "")
+    pool_services.choose_offer(offer.pk, w.almere_coordinator)
+
+    client.force_login(w.zeist_coordinator)
+    page = client.get(reverse("pool:index")).content.decode()
+    assert "Verzoek met een keuze" in page, "the loan waiting for approval"
+
+    client.force_login(w.utrecht_mediator_user)
+    page = client.get(reverse("pool:index")).content.decode()
+    assert mine.get_absolute_url() in page, "a request to offer on"
+    assert reverse("pool:request_create", kwargs={"slug": w.network.slug}) not in page
+
+    client.force_login(w.almere_member)
+    page = client.get(reverse("pool:index")).content.decode()
+    assert "Ons eigen verzoek" in page, "the organisation's requests and their states"
+    assert reverse("pool:request_create", kwargs={"slug": w.network.slug}) not in page
+
+    client.force_login(w.almere_coordinator)
+    page = client.get(reverse("pool:index")).content.decode()
+    assert reverse("pool:request_create", kwargs={"slug": w.network.slug}) in page
+
+    pool_services.approve_offer(offer.pk, w.zeist_coordinator)
+    client.force_login(w.zeist_mediator_user)
+    with translation.override("en"):
+        page = client.get(reverse("pool:index")).content.decode()
+    assert "Loans waiting for the hours" in page and "Verzoek met een keuze" in page
+
+
+def _busy_world(w, number):
+    from pool.services import requests as pool_services
+
+    for n in range(number):
+        mediator_request = ask(w, title=f"Verzoek {n}")
+        pool_services.make_offer(mediator_request.pk, w.utrecht_mediator_user, "")
+        offer = pool_services.make_offer(mediator_request.pk, w.zeist_mediator_user, "")
+        if n % 2:
+            pool_services.choose_offer(offer.pk, w.almere_coordinator)
+            pool_services.approve_offer(offer.pk, w.zeist_coordinator)
+        else:
+            factories.mediator_request(w.network, w.utrecht_coordinator, title=f"Utrecht {n}")
+
+
+@pytest.mark.parametrize("who", ["almere_coordinator", "zeist_mediator_user", "zeist_coordinator"])
+def test_the_start_page_takes_a_fixed_number_of_queries(client, w, who, django_assert_max_num_queries):
+    w.zeist_mediator.capacity_per_quarter = 20
+    w.zeist_mediator.save()
+    client.force_login(getattr(w, who))
+    _busy_world(w, 2)
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("pool:index"))
+    _busy_world(w, 8)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("pool:index")).status_code == 200
+
+
+def test_members_see_the_pool_in_the_main_navigation_visitors_do_not(client, w):
+    with translation.override("en"):
+        assert ">Mediators<" not in client.get("/en/").content.decode()
+        client.force_login(w.almere_member)
+        assert ">Mediators<" in client.get("/en/").content.decode()
+        client.force_login(w.removed)
+        assert ">Mediators<" not in client.get("/en/").content.decode()
