@@ -8,7 +8,6 @@ parties of an approved loan.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -26,14 +25,6 @@ from pool.models import MediatorProfile, MediatorRequest, Offer
 def _coordinators(organisation_id):
     rows = Membership.objects.active().filter(organisation_id=organisation_id, role=Membership.Role.COORDINATOR)
     return get_user_model().objects.filter(pk__in=rows.values("user"))
-
-
-def announce_request(mediator_request) -> None:
-    """After the commit, a background task tells the other organisations' pool mediators about a new request."""
-    from pool.tasks import announce_new_request
-
-    pk = mediator_request.pk
-    transaction.on_commit(lambda: announce_new_request.enqueue(pk))
 
 
 def request_audience(mediator_request):

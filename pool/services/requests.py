@@ -24,6 +24,7 @@ from pool import notifications, permissions
 from pool.choices import COMMITTED_OFFER_STATUSES, OfferStatus, RequestStatus
 from pool.errors import PoolError
 from pool.models import ConflictDeclaration, Loan, MediatorProfile, MediatorRequest, Offer
+from pool.tasks import announce_new_request
 
 # Reasons the platform itself stores when an offer is closed by a decision; stored in English and shown in each
 # reader's language (pool_request_tags.reason_text), as mediators and requesters may read different languages.
@@ -121,7 +122,9 @@ def create_request(
             description=description,
             created_at=_now(now),
         )
-        notifications.announce_request(mediator_request)
+        # The fan-out to every pool mediator of the network runs in the background, once the request is committed.
+        pk = mediator_request.pk
+        transaction.on_commit(lambda: announce_new_request.enqueue(pk))
     return mediator_request
 
 
