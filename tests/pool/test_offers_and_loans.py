@@ -393,3 +393,37 @@ def test_only_the_mediator_and_the_lending_coordinator_record_hours(client, w):
     services.record_hours(loan.pk, w.zeist_coordinator, Decimal("4"), timezone.localdate())
     loan.refresh_from_db()
     assert loan.hours == Decimal("4")
+
+
+# --- odd input ----------------------------------------------------------------------------------------------------
+
+ODD_VALUES = ["", "x" * 5000, "\x00", "1e400", "NaN", "-0", "9999-99-99", "<script>", "١٢", "0,0001"]
+
+
+def test_odd_input_never_gets_a_server_error(client, w):
+    mediator_request, offer = _chosen(w)
+    open_request = ask(w, title="Nog open")
+    open_offer = services.make_offer(open_request.pk, w.utrecht_mediator_user, "")
+    _loan_request, _loan_offer, loan = _loaned(build_more(w))
+    posts = [
+        (w.almere_coordinator, reverse("pool:request_create", kwargs={"slug": w.network.slug})),
+        (w.utrecht_mediator_user, url("pool:offer", mediator_request.pk)),
+        (w.utrecht_mediator_user, url("pool:declare_conflict", open_request.pk)),
+        (w.almere_coordinator, url("pool:request_withdraw", open_request.pk)),
+        (w.almere_coordinator, url("pool:offer_choose", open_offer.pk)),
+        (w.utrecht_mediator_user, url("pool:offer_withdraw", open_offer.pk)),
+        (w.zeist_coordinator, url("pool:offer_approve", offer.pk)),
+        (w.zeist_coordinator, url("pool:offer_refuse", offer.pk)),
+        (w.zeist_mediator_user, url("pool:loan_hours", loan.pk)),
+    ]
+    fields = [
+        "organisation", "title", "conflict_kind", "domain", "language", "urgency", "period_start", "period_end",
+        "description", "message", "withdraw-reason", "refuse-reason", "hours", "completed_on",
+    ]  # fmt: skip
+    for user, address in posts:
+        client.force_login(user)
+        for value in ODD_VALUES:
+            response = client.post(address, dict.fromkeys(fields, value))
+            assert response.status_code < 500, (address, value)
+        response = client.post(address, {name: [ODD_VALUES[1], ODD_VALUES[3]] for name in fields})
+        assert response.status_code < 500, address
