@@ -130,6 +130,9 @@ def _contacts(loan) -> dict:
     requester = loan.request.requested_by
     if requester is not None and not requester.is_active:
         requester = None
+    # Someone who is both the requester (or the mediator) and a coordinator is listed once.
+    listed = {user.pk for user in (requester, mediator.user if mediator else None) if user is not None}
+    coordinators = {side: [user for user in users if user.pk not in listed] for side, users in coordinators.items()}
     return {
         "mediator": mediator,
         "mediator_user": mediator.user if mediator else None,
