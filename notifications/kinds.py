@@ -8,6 +8,9 @@ MENTION = "mention"
 MODERATION = "moderation"
 MEMBERSHIP = "membership"
 REVIEW = "review"
+POOL_REQUEST = "pool_request"
+POOL_OFFER = "pool_offer"
+POOL_DECISION = "pool_decision"
 
 
 class Kind(models.TextChoices):
@@ -16,6 +19,9 @@ class Kind(models.TextChoices):
     MODERATION = MODERATION, _("Moderation decisions about my posts")
     MEMBERSHIP = MEMBERSHIP, _("Decisions about my group memberships")
     REVIEW = REVIEW, _("Posts waiting for review in groups I moderate")
+    POOL_REQUEST = POOL_REQUEST, _("New requests for a mediator in my networks")
+    POOL_OFFER = POOL_OFFER, _("Offers on our requests, and loans waiting for my approval")
+    POOL_DECISION = POOL_DECISION, _("Decisions about my offers and loans in the mediator pool")
 
 
 class Delivery(models.TextChoices):
@@ -32,4 +38,8 @@ DEFAULT_DELIVERY = {
     MODERATION: Delivery.IMMEDIATELY,
     MEMBERSHIP: Delivery.IMMEDIATELY,
     REVIEW: Delivery.IMMEDIATELY,
+    # A request may be urgent, and an offer or a loan waits for someone's answer: all three at once.
+    POOL_REQUEST: Delivery.IMMEDIATELY,
+    POOL_OFFER: Delivery.IMMEDIATELY,
+    POOL_DECISION: Delivery.IMMEDIATELY,
 }

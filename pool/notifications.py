@@ -1,5 +1,176 @@
-"""What the pool notifies about (filled in with the request flow)."""
+"""What the pool notifies about: new requests (to the network's pool mediators), offers (to the requesting side),
+choices, approvals and refusals (to the mediator and the lending coordinators, to the requester).
+
+Every notification is checked again when it is shown or mailed (`can_view`): a mediator whose organisation left
+the network, or who left their organisation, no longer hears about its requests. Titles and excerpts are rendered
+from the current request or offer and never carry contact details: those are only on the request page, for the
+parties of an approved loan.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership
+from notifications.kinds import Kind
+from notifications.registry import register_kind_audience, register_target
+from notifications.services import notify
+from pool import permissions
+from pool.choices import OfferStatus
+from pool.models import MediatorProfile, MediatorRequest, Offer
+
+# --- who hears of what ---------------------------------------------------------------------------------------------
+
+
+def _coordinators(organisation_id):
+    rows = Membership.objects.active().filter(organisation_id=organisation_id, role=Membership.Role.COORDINATOR)
+    return get_user_model().objects.filter(pk__in=rows.values("user"))
+
+
+def request_audience(mediator_request):
+    """Pool mediators of the other participating organisations who have not declared a conflict of interest."""
+    organisations = permissions.organisations_in_networks([mediator_request.network_id])
+    return (
+        permissions.pool_profiles()
+        .filter(organisation_id__in=organisations)
+        .exclude(organisation_id=mediator_request.organisation_id)
+        .exclude(conflicts__request=mediator_request)
+        .select_related("user")
+        .order_by("pk")
+    )
+
+
+def notify_pool_mediators(request_id: int) -> int:
+    """Record the "new request" notification for each mediator who may offer; returns how many were told."""
+    mediator_request = MediatorRequest.objects.filter(pk=request_id).select_related("requested_by").first()
+    if mediator_request is None or not mediator_request.is_open:
+        return 0
+    told = 0
+    for profile in request_audience(mediator_request):
+        if profile.user_id != mediator_request.requested_by_id:
+            notify(profile.user, Kind.POOL_REQUEST, mediator_request, actor=mediator_request.requested_by)
+            told += 1
+    return told
+
+
+def tell_requesters(offer, *, actor) -> None:
+    """News about an offer for the requesting side: the person who asked and their organisation's coordinators."""
+    request = offer.request
+    recipients = {user.pk: user for user in _coordinators(request.organisation_id)}
+    if request.requested_by is not None:
+        recipients.setdefault(request.requested_by_id, request.requested_by)
+    for user in recipients.values():
+        notify(user, Kind.POOL_OFFER, offer, actor=actor)
+
+
+def tell_lenders(offer, *, actor) -> None:
+    """The offer was chosen: the mediator learns it, and the lending organisation's coordinators must approve."""
+    notify(offer.mediator.user, Kind.POOL_DECISION, offer, actor=actor)
+    for coordinator in _coordinators(offer.organisation_id):
+        if coordinator.pk != offer.mediator.user_id:
+            notify(coordinator, Kind.POOL_OFFER, offer, actor=actor)
+
+
+def tell_parties(offer, *, actor) -> None:
+    """The loan was approved or refused: the mediator and the person who asked hear of it."""
+    notify(offer.mediator.user, Kind.POOL_DECISION, offer, actor=actor)
+    if offer.request.requested_by is not None:
+        notify(offer.request.requested_by, Kind.POOL_DECISION, offer, actor=actor)
+
+
+def tell_mediator(offer, *, actor) -> None:
+    """The offer was closed by someone else's decision (another was chosen, the request was withdrawn)."""
+    notify(offer.mediator.user, Kind.POOL_DECISION, offer, actor=actor)
+
+
+# --- what a notification shows -------------------------------------------------------------------------------------
+
+
+def request_excerpt(mediator_request) -> str:
+    """What the request is about, from its choices only: never its free text, never a contact detail."""
+    return " · ".join(
+        [
+            str(mediator_request.get_conflict_kind_display()),
+            str(mediator_request.get_domain_display()),
+            str(mediator_request.get_urgency_display()),
+        ]
+    )
+
+
+def offer_excerpt(offer) -> str:
+    organisation = offer.organisation.name
+    texts = {
+        OfferStatus.OPEN: _("A mediator of %(organisation)s offers to take this request.")
+        % {"organisation": organisation},
+        OfferStatus.CHOSEN: _(
+            "The offer of a mediator of %(organisation)s was chosen. The loan waits for approval by a coordinator of "
+            "%(organisation)s."
+        )
+        % {"organisation": organisation},
+        OfferStatus.APPROVED: _("The loan is approved. The contact details are on the request page."),
+        OfferStatus.REFUSED: _("The loan was not approved. The requester can choose another offer."),
+        OfferStatus.DECLINED: _("The offer was not taken up; the reason is on the request page."),
+        OfferStatus.WITHDRAWN: _("The offer was withdrawn."),
+    }
+    return str(texts.get(offer.status, ""))
+
+
+def offer_can_view(user, offer) -> bool:
+    """The offer's parties, while they may read its request: the requesting side, the mediator, and the lending
+    organisation's coordinators."""
+    request = offer.request
+    if not permissions.can_read_request(user, request):
+        return False
+    return (
+        permissions.can_manage_request(user, request)
+        or offer.mediator.user_id == user.pk
+        or offer.organisation_id in permissions.coordinated_organisation_ids(user)
+    )
+
+
+def offer_visible(user):
+    if not user.is_authenticated:
+        return Offer.objects.none()
+    coordinated = Membership.objects.coordinating(user).values("organisation")
+    return Offer.objects.filter(request__in=permissions.readable_requests(user)).filter(
+        Q(request__in=permissions.manageable_requests(user)) | Q(mediator__user=user) | Q(organisation__in=coordinated)
+    )
+
+
+# --- who gets to choose these settings ----------------------------------------------------------------------------
+
+
+def receives_requests(user) -> bool:
+    return permissions.own_pool_profile(user) is not None
+
+
+def receives_offers(user) -> bool:
+    return permissions.requestable_organisations(user).exists()
+
+
+def receives_decisions(user) -> bool:
+    if not permissions.member_organisation_ids(user):
+        return False
+    return MediatorProfile.objects.filter(user=user).exists() or receives_offers(user)
 
 
 def register():
-    pass
+    register_target(
+        MediatorRequest,
+        can_view=permissions.can_read_request,
+        url=lambda mediator_request: mediator_request.get_absolute_url(),
+        title=lambda mediator_request: mediator_request.title,
+        excerpt=request_excerpt,
+        visible=permissions.readable_requests,
+    )
+    register_target(
+        Offer,
+        can_view=offer_can_view,
+        url=lambda offer: offer.request.get_absolute_url(),
+        title=lambda offer: offer.request.title,
+        excerpt=offer_excerpt,
+        visible=offer_visible,
+    )
+    register_kind_audience(Kind.POOL_REQUEST, receives_requests)
+    register_kind_audience(Kind.POOL_OFFER, receives_offers)
+    register_kind_audience(Kind.POOL_DECISION, receives_decisions)

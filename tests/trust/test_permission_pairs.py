@@ -129,6 +129,16 @@ PAIRS = {
         notifications.membership_can_view,
         notifications.membership_visible,
     ),
+    "notification target: pool request": (
+        lambda p: fresh(apps.get_model("pool", "MediatorRequest"), p.requests),
+        lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
+        lambda user: registry.target_for(apps.get_model("pool", "MediatorRequest")).visible(user),
+    ),
+    "notification target: pool offer": (
+        lambda p: fresh(apps.get_model("pool", "Offer"), p.offers, "request", "mediator"),
+        lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
+        lambda user: registry.target_for(apps.get_model("pool", "Offer")).visible(user),
+    ),
 }
 
 
@@ -158,7 +168,13 @@ def test_notification_pairs_agree(population, rule):
 
 def test_every_notification_target_is_covered():
     """A new notification target gets its pair above (its can_view and its visible queryset)."""
-    covered = {ReviewItem, Post, GroupMembership}
+    covered = {
+        ReviewItem,
+        Post,
+        GroupMembership,
+        apps.get_model("pool", "MediatorRequest"),
+        apps.get_model("pool", "Offer"),
+    }
     assert {target.model for target in registry.registered()} <= covered
 
 
