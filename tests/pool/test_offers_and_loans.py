@@ -427,3 +427,19 @@ def test_odd_input_never_gets_a_server_error(client, w):
             assert response.status_code < 500, (address, value)
         response = client.post(address, {name: [ODD_VALUES[1], ODD_VALUES[3]] for name in fields})
         assert response.status_code < 500, address
+
+
+def test_only_the_requesting_side_sees_who_offered_others_see_the_count(client, w):
+    mediator_request = ask(w)
+    services.make_offer(mediator_request.pk, w.zeist_mediator_user, "Bericht van Zeger")
+    services.make_offer(mediator_request.pk, w.utrecht_mediator_user, "")
+    for someone in (w.almere_member, w.utrecht_mediator_user, w.utrecht_coordinator):
+        client.force_login(someone)
+        with translation.override("en"):
+            page = client.get(mediator_request.get_absolute_url()).content.decode()
+        assert "Zeger Zwart" not in page and "Bericht van Zeger" not in page
+        assert "2 mediators have offered to take this request." in page
+    client.force_login(w.zeist_coordinator)
+    assert "Bericht van Zeger" in client.get(mediator_request.get_absolute_url()).content.decode(), (
+        "the lending coordinator sees their own mediator's offer"
+    )
