@@ -1,6 +1,6 @@
 """The notification mails, each with a one-click unsubscribe link (RFC 8058) for what it is about."""
 
-from django.utils import translation
+from django.conf import settings
 
 from accounts.mail import absolute_url, localized_url, send_templated_mail
 from notifications.unsubscribe import DIGEST, unsubscribe_token
@@ -13,7 +13,7 @@ def _unsubscribe(user, scope: str) -> tuple[str, dict]:
 
 
 def language_of(user) -> str:
-    return user.preferred_language or translation.getlanguage_of() or "nl"
+    return user.preferred_language or settings.LANGUAGE_CODE
 
 
 def _absolute(url: str) -> str:

@@ -34,6 +34,17 @@ def test_the_immediate_mail_is_in_the_recipients_language_with_a_link_to_the_tar
     assert "The neighbours talked." in message.body
 
 
+def test_someone_without_a_language_of_their_own_is_mailed_in_the_sites_language(
+    stand_in, post_target, alice, bob, deliver
+):
+    alice.preferred_language = ""
+    alice.save(update_fields=["preferred_language"])
+    deliver(alice, kinds.MENTION, post_target, actor=bob)
+    message = mail.outbox[0]
+    assert message.extra_headers["Content-Language"] == "nl"
+    assert "http://testserver/nl/" in message.body
+
+
 def test_the_actor_is_not_named_in_the_mail(stand_in, post_target, alice, make_user, deliver):
     # Pseudonymous posts: who replied is for the target's own text to say, never for the notification.
     actor = make_user("hidden-author@test.example", first_name="Zebulon", last_name="Secretname")
