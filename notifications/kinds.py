@@ -43,3 +43,26 @@ DEFAULT_DELIVERY = {
     POOL_OFFER: Delivery.IMMEDIATELY,
     POOL_DECISION: Delivery.IMMEDIATELY,
 }
+
+
+# What a notification mail says about each kind: its subject around the target's title, and its opening line.
+MAIL_SUBJECT = {
+    REPLY: _("New reply: %(title)s"),
+    MENTION: _("You were mentioned: %(title)s"),
+    MODERATION: _("Moderation decision: %(title)s"),
+    MEMBERSHIP: _("Group membership: %(title)s"),
+    REVIEW: _("Waiting for review: %(title)s"),
+    POOL_REQUEST: _("Mediator pool: %(title)s"),
+    POOL_OFFER: _("Mediator pool: %(title)s"),
+    POOL_DECISION: _("Mediator pool: %(title)s"),
+}
+MAIL_LEAD = {
+    REPLY: _("There is a new reply in a thread you follow."),
+    MENTION: _("Someone mentioned you in the forum."),
+    MODERATION: _("A moderator has made a decision about your post."),
+    MEMBERSHIP: _("There is news about your group membership."),
+    REVIEW: _("A post is waiting for review in a group you moderate."),
+    POOL_REQUEST: _("A new request for a mediator was posted in one of your networks."),
+    POOL_OFFER: _("There is news about an offer in the mediator pool."),
+    POOL_DECISION: _("A decision was taken about an offer or loan in the mediator pool."),
+}

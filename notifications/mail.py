@@ -1,8 +1,10 @@
 """The notification mails, each with a one-click unsubscribe link (RFC 8058) for what it is about."""
 
 from django.conf import settings
+from django.utils.functional import lazy
 
 from accounts.mail import absolute_url, localized_url, send_templated_mail
+from notifications.kinds import MAIL_LEAD, MAIL_SUBJECT
 from notifications.unsubscribe import DIGEST, unsubscribe_token
 
 
@@ -20,6 +22,11 @@ def _absolute(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else absolute_url(url)
 
 
+def _subject(kind: str, title: str):
+    # Lazy: the mail is rendered in the recipient's language, after this context is built.
+    return lazy(lambda: MAIL_SUBJECT[kind] % {"title": title}, str)()
+
+
 def send_notification_mail(notification, rendered) -> None:
     user = notification.recipient
     unsubscribe_url, headers = _unsubscribe(user, notification.kind)
@@ -28,7 +35,8 @@ def send_notification_mail(notification, rendered) -> None:
         user.email,
         {
             "recipient": user,
-            "kind": notification.kind,
+            "subject": _subject(notification.kind, rendered.title),
+            "lead": MAIL_LEAD[notification.kind],
             "kind_label": notification.get_kind_display(),
             "title": rendered.title,
             "excerpt": rendered.excerpt,

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import translation
 
 from notifications import kinds
 from notifications.kinds import Delivery
@@ -43,6 +44,19 @@ def test_someone_without_a_language_of_their_own_is_mailed_in_the_sites_language
     message = mail.outbox[0]
     assert message.extra_headers["Content-Language"] == "nl"
     assert "http://testserver/nl/" in message.body
+
+
+@pytest.mark.parametrize("kind", kinds.Kind.values)
+def test_every_kind_has_a_mail_of_its_own(stand_in, post_target, alice, bob, deliver, kind):
+    set_deliveries(alice, {kind: Delivery.IMMEDIATELY})
+    with translation.override("en"):
+        deliver(alice, kind, post_target, actor=bob)
+    message = mail.outbox[0]
+    assert message.subject.endswith(str(kinds.MAIL_SUBJECT[kind] % {"title": post_target.name}))
+    with translation.override("nl"):
+        assert str(kinds.MAIL_LEAD[kind]) in message.body
+    others = {str(lead) for other, lead in kinds.MAIL_LEAD.items() if lead != kinds.MAIL_LEAD[kind]}
+    assert not any(lead in message.body for lead in others)
 
 
 def test_the_actor_is_not_named_in_the_mail(stand_in, post_target, alice, make_user, deliver):
