@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Membership, Organisation
 from pool import permissions
-from pool.choices import OfferStatus, RequestStatus
+from pool.choices import LendingConsent, OfferStatus, RequestStatus
 from pool.errors import PoolError
 from pool.forms.requests import PERSONAL_DATA_REMINDER, HoursForm, OfferForm, ReasonForm, RequestForm
 from pool.models import ConflictDeclaration, Loan, MediatorProfile, MediatorRequest, Offer
@@ -58,6 +58,12 @@ def index(request):
             permissions.approvable_offers(user)
             .select_related("request__organisation", "mediator__user", "organisation")
             .order_by("committed_at", "pk")[:INDEX_LIMIT]
+        ),
+        "consent_waiting": list(
+            permissions.confirmable_profiles(user)
+            .filter(lending_consent=LendingConsent.PENDING, pk__in=permissions.current_profiles().values("pk"))
+            .select_related("user", "organisation")
+            .order_by("organisation__name", "created_at")[:INDEX_LIMIT]
         ),
         "hours_due": list(
             permissions.recordable_loans(user)

@@ -248,6 +248,17 @@ def test_the_start_page_shows_each_person_what_waits_for_them(client, w):
     assert "Loans waiting for the hours" in page and "Verzoek met een keuze" in page
 
 
+def test_a_coordinator_sees_colleagues_waiting_for_the_lending_confirmation(client, w):
+    waiting = factories.mediator(organisation=w.zeist_mediator.organisation, consent="pending")
+    name = str(waiting)
+    client.force_login(w.zeist_coordinator)
+    with translation.override("en"):
+        page = client.get(reverse("pool:index")).content.decode()
+    assert "Colleagues waiting for your confirmation" in page and name in page
+    client.force_login(w.almere_coordinator)
+    assert name not in client.get(reverse("pool:index")).content.decode()
+
+
 def _busy_world(w, number):
     from pool.services import requests as pool_services
 
