@@ -11,44 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts import roles
 from accounts.models import User, normalise_email
 from accounts.validators import validate_single_line
-from core.personal_data import passages, passages_digest
+from core.forms import PersonalDataCheck
 from forum.models import Thread
 from forum.services import MAX_POST_LENGTH
 
 CASE_FIELDS = ("situation", "question", "tried")
-
-
-class PersonalDataCheckMixin:
-    """Adds the detector step to a form. Subclasses list their free-text fields in `texts_to_check()` as
-    (field name, label, text)."""
-
-    findings: list
-
-    def add_check_fields(self):
-        self.fields["confirm_findings"] = forms.BooleanField(
-            label=_("I have checked these passages: they are not personal data, or they may be shared here."),
-            required=False,
-        )
-        self.fields["findings_seen"] = forms.CharField(widget=forms.HiddenInput, required=False)
-        self.findings = []
-
-    def check_personal_data(self):
-        self.findings = passages(self.texts_to_check())
-        digest = passages_digest(self.findings)
-        confirmed = self.cleaned_data.get("confirm_findings") and self.cleaned_data.get("findings_seen") == digest
-        if self.findings and not confirmed:
-            # The digest goes back with the form, so that the confirmation covers these findings only.
-            data = self.data.copy()
-            data["findings_seen"] = digest
-            data.pop("confirm_findings", None)
-            self.data = data
-            self.add_error(
-                None,
-                _(
-                    "Your text may contain personal data. Check the passages below: remove or change them, or confirm "
-                    "that they may be shared."
-                ),
-            )
 
 
 def _body_field(label, help_text=""):
@@ -67,7 +34,9 @@ def _body_field(label, help_text=""):
 MARKDOWN_HELP = _("You can use Markdown: **bold**, *italic*, lists with -, quotes with >. Mention a member with @name.")
 
 
-class PostForm(PersonalDataCheckMixin, forms.Form):
+class PostForm(PersonalDataCheck, forms.Form):
+    checked_fields = ("body",)
+
     body = _body_field(_("Your message"), MARKDOWN_HELP)
     pseudonymous = forms.BooleanField(
         label=_("Post under a pseudonym"),
@@ -79,19 +48,9 @@ class PostForm(PersonalDataCheckMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if not (group.allow_pseudonyms and allow_pseudonym):
             del self.fields["pseudonymous"]
-        self.add_check_fields()
-
-    def texts_to_check(self):
-        return [("body", str(self.fields["body"].label), self.cleaned_data.get("body", ""))]
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors:
-            self.check_personal_data()
-        return cleaned
 
 
-class ThreadForm(PersonalDataCheckMixin, forms.Form):
+class ThreadForm(PersonalDataCheck, forms.Form):
     template = forms.ChoiceField(
         label=_("Kind of thread"),
         choices=Thread.Template.choices,
@@ -140,22 +99,12 @@ class ThreadForm(PersonalDataCheckMixin, forms.Form):
             self.fields[name].error_messages["required"] = _("Fill in this part of the case consultation.")
         if not group.allow_pseudonyms:
             del self.fields["pseudonymous"]
-        self.add_check_fields()
 
     def is_case(self):
         return self.cleaned_data.get("template") == Thread.Template.CASE
 
-    def texts_to_check(self):
-        names = ["title", *CASE_FIELDS] if self.is_case() else ["title", "body"]
-        return [(name, str(self.fields[name].label), self.cleaned_data.get(name, "")) for name in names]
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        if not self.errors:
-            self.check_personal_data()
-        return cleaned
+    def checked_field_names(self):
+        return ["title", *CASE_FIELDS] if self.is_case() else ["title", "body"]
 
     def composed_markdown(self) -> str:
         """The first post's Markdown. A case consultation becomes three headed sections, so replies can refer to

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
 from accounts.models import Membership, Organisation
-from core.personal_data import passages, passages_digest
+from core.forms import PersonalDataCheck
+from core.personal_data import passages
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
 
 # The parts of the guided form, in order: (key, heading, explanation, field names).
@@ -65,7 +66,10 @@ def findings_for(data: dict, labels: dict) -> list[dict]:
     return passages((name, labels[name], data.get(name)) for name in CHECKED_FIELDS)
 
 
-class SubmissionForm(forms.ModelForm):
+class SubmissionForm(PersonalDataCheck, forms.ModelForm):
+    checked_fields = CHECKED_FIELDS
+    confirm_label = _("I have checked these passages: they are not personal data.")
+
     checklist = forms.MultipleChoiceField(
         label=_("Anonymisation checklist"),
         choices=CHECKLIST,
@@ -73,11 +77,6 @@ class SubmissionForm(forms.ModelForm):
         help_text=_("Tick each statement once you have checked your text for it."),
         error_messages={"required": _("Check your text against each statement of the checklist and tick it.")},
     )
-    confirm_findings = forms.BooleanField(
-        label=_("I have checked these passages: they are not personal data."),
-        required=False,
-    )
-    findings_seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ExperienceSubmission
@@ -127,7 +126,6 @@ class SubmissionForm(forms.ModelForm):
         )
         self.fields["related_protocols"].label = _("Related protocols")
         self.fields["related_protocols"].help_text = _("The protocols you followed or that fit this case.")
-        self.findings: list[dict] = []
 
     def parts(self):
         """The fieldsets of the guided form, with their bound fields."""
@@ -154,26 +152,6 @@ class SubmissionForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("show_organisation") and not cleaned.get("organisation"):
             self.add_error("show_organisation", _("Choose the organisation to show, or leave this box unticked."))
-        labels = {name: self.fields[name].label for name in CHECKED_FIELDS}
-        self.findings = findings_for(
-            {name: self.data.get(self.add_prefix(name), "") for name in CHECKED_FIELDS}, labels
-        )
-        digest = passages_digest(self.findings)
-        confirmed = cleaned.get("confirm_findings") and self.data.get(self.add_prefix("findings_seen")) == digest
-        if self.findings and not confirmed:
-            self.add_error(
-                "confirm_findings",
-                _(
-                    "The text may contain personal data (see the passages above). Remove it, or confirm that you "
-                    "checked these passages and they are not personal data."
-                ),
-            )
-        # The hidden field carries what was shown this time; an earlier confirmation never covers new findings.
-        data = self.data.copy()
-        data[self.add_prefix("findings_seen")] = digest
-        if not confirmed:
-            data.pop(self.add_prefix("confirm_findings"), None)
-        self.data = data
         cleaned["findings_confirmed"] = bool(self.findings)
         return cleaned
 

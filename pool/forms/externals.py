@@ -4,12 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, User
-from pool.forms.profiles import PersonalDataCheckMixin, expertise_fields
+from core.forms import PersonalDataCheck
+from pool.forms.profiles import CONFIRM_LABEL, expertise_fields
 from pool.models import ExternalMediator
 
 
-class ExternalForm(PersonalDataCheckMixin, forms.ModelForm):
+class ExternalForm(PersonalDataCheck, forms.ModelForm):
     checked_fields = ("contract_notes",)
+    confirm_label = CONFIRM_LABEL
 
     class Meta:
         model = ExternalMediator
@@ -46,9 +48,3 @@ class ExternalForm(PersonalDataCheckMixin, forms.ModelForm):
         self.order_fields(
             ["name", "firm", "domains", "conflict_kinds", "languages", "email", "phone", "region", "register_number"]
         )
-        self.add_personal_data_fields()
-
-    def clean(self):
-        cleaned = super().clean()
-        self.check_personal_data(cleaned)
-        return cleaned

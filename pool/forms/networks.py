@@ -11,7 +11,7 @@ from datetime import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.personal_data import passages, passages_digest
+from core.forms import PersonalDataCheck
 from pool.services.networks import ADMIT, DECLINE
 
 MOTIVATION_LENGTH = 2000
@@ -19,46 +19,7 @@ REASON_LENGTH = 2000
 AGREEMENTS_LENGTH = 50_000
 
 
-class _PersonalDataCheck(forms.Form):
-    """Subclasses name their free-text fields in `checked_fields`."""
-
-    checked_fields: tuple[str, ...] = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["confirm_findings"] = forms.BooleanField(
-            label=_("I have checked these passages: they are not personal data, or they may be shared here."),
-            required=False,
-        )
-        self.fields["findings_seen"] = forms.CharField(widget=forms.HiddenInput, required=False)
-        self.findings: list[dict] = []
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.errors:
-            return cleaned
-        self.findings = passages(
-            (name, str(self.fields[name].label), cleaned.get(name) or "") for name in self.checked_fields
-        )
-        digest = passages_digest(self.findings)
-        confirmed = cleaned.get("confirm_findings") and cleaned.get("findings_seen") == digest
-        if self.findings and not confirmed:
-            # The digest goes back with the form, so that the confirmation covers these findings only.
-            data = self.data.copy()
-            data["findings_seen"] = digest
-            data.pop("confirm_findings", None)
-            self.data = data
-            self.add_error(
-                None,
-                _(
-                    "Your text may contain personal data. Check the passages below: remove or change them, or confirm "
-                    "that they may be shared."
-                ),
-            )
-        return cleaned
-
-
-class JoinForm(_PersonalDataCheck):
+class JoinForm(PersonalDataCheck, forms.Form):
     organisation = forms.TypedChoiceField(
         label=_("Organisation"),
         coerce=int,
@@ -84,7 +45,7 @@ class JoinForm(_PersonalDataCheck):
         return self.organisations[self.cleaned_data["organisation"]]
 
 
-class DecideForm(_PersonalDataCheck):
+class DecideForm(PersonalDataCheck, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[(ADMIT, _("Admit")), (DECLINE, _("Decline"))],
@@ -107,7 +68,7 @@ class DecideForm(_PersonalDataCheck):
         return reason
 
 
-class AgreementsForm(_PersonalDataCheck):
+class AgreementsForm(PersonalDataCheck, forms.Form):
     agreements = forms.CharField(
         label=_("Agreements"),
         widget=forms.Textarea(attrs={"rows": 24}),

@@ -1,14 +1,16 @@
-"""Forms of the mediator profile, the coordinator's screens and the personal-data check their free text gets."""
+"""Forms of the mediator profile and the coordinator's screens (free text goes through the personal-data check)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, Organisation, User
-from core.personal_data import passages, passages_digest
+from core.forms import PersonalDataCheck
 from pool.choices import ConflictKind, Domain, Language
 from pool.models import MediatorProfile
 
 MAX_CAPACITY = 20
+# What a mediator or coordinator confirms about passages the detector found in an introduction or contract notes.
+CONFIRM_LABEL = _("I have checked these passages: they are not personal data of someone else.")
 
 
 def expertise_fields() -> dict[str, forms.Field]:
@@ -35,50 +37,9 @@ def expertise_fields() -> dict[str, forms.Field]:
     }
 
 
-class PersonalDataCheckMixin:
-    """Runs the personal-data detector over `checked_fields`: what it finds must be taken out or confirmed.
-
-    The confirmation holds only for the passages that were shown (their digest travels in a hidden field), so text
-    added afterwards is checked again.
-    """
-
-    checked_fields: tuple[str, ...] = ()
-
-    def add_personal_data_fields(self) -> None:
-        self.fields["confirm_findings"] = forms.BooleanField(
-            label=_("I have checked these passages: they are not personal data of someone else."), required=False
-        )
-        self.fields["findings_seen"] = forms.CharField(widget=forms.HiddenInput, required=False)
-        # The confirmation box only shows once there is something to confirm.
-        self.fields["confirm_findings"].widget = forms.HiddenInput()
-        self.findings: list[dict] = []
-
-    def check_personal_data(self, cleaned: dict) -> None:
-        texts = [
-            (name, self.fields[name].label, self.data.get(self.add_prefix(name), "")) for name in self.checked_fields
-        ]
-        self.findings = passages(texts)
-        if self.findings:
-            self.fields["confirm_findings"].widget = forms.CheckboxInput()
-        digest = passages_digest(self.findings)
-        confirmed = cleaned.get("confirm_findings") and self.data.get(self.add_prefix("findings_seen")) == digest
-        if self.findings and not confirmed:
-            self.add_error(
-                "confirm_findings",
-                _(
-                    "The text may contain personal data (see the passages above). Remove it, or confirm that you "
-                    "checked these passages and they are not personal data."
-                ),
-            )
-        data = self.data.copy()
-        data[self.add_prefix("findings_seen")] = digest
-        if not confirmed:
-            data.pop(self.add_prefix("confirm_findings"), None)
-        self.data = data
-
-
-class ProfileForm(PersonalDataCheckMixin, forms.ModelForm):
+class ProfileForm(PersonalDataCheck, forms.ModelForm):
     checked_fields = ("introduction", "registrations")
+    confirm_label = CONFIRM_LABEL
 
     organisation = forms.ModelChoiceField(
         label=_("Organisation"),
@@ -139,18 +100,12 @@ class ProfileForm(PersonalDataCheckMixin, forms.ModelForm):
         self.order_fields(
             ["kind", "organisation", "domains", "conflict_kinds", "languages", "region", "register_number"]
         )
-        self.add_personal_data_fields()
         if not self.instance.pk and not self.is_bound:
             chosen = list(organisations[:2])
             if len(chosen) == 1:
                 self.initial["organisation"] = chosen[0].pk
             if chosen:
                 self.initial.setdefault("region", chosen[0].region)
-
-    def clean(self):
-        cleaned = super().clean()
-        self.check_personal_data(cleaned)
-        return cleaned
 
 
 class ConsentDecisionForm(forms.Form):

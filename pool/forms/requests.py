@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from core.personal_data import passages
+from core.forms import PersonalDataCheck
 from pool.choices import ConflictKind, Domain, Language, Urgency
 from pool.models import MediatorRequest
 
@@ -26,22 +26,14 @@ PERSONAL_DATA_ERROR = _(
 )
 
 
-class PersonalDataCheck:
-    """Free-text fields in `checked_fields` go through the detector in `clean()`; findings are an error."""
+class BlockPersonalData(PersonalDataCheck):
+    """Findings block the form: no "I have checked these" here, as everyone in the network reads the text."""
 
-    checked_fields: tuple[str, ...] = ()
-    findings: list
-
-    def check_personal_data(self) -> None:
-        self.findings = passages(
-            (self.add_prefix(name), str(self.fields[name].label), self.cleaned_data.get(name, ""))
-            for name in self.checked_fields
-        )
-        if self.findings:
-            self.add_error(None, PERSONAL_DATA_ERROR)
+    confirmable = False
+    blocked_message = PERSONAL_DATA_ERROR
 
 
-class RequestForm(PersonalDataCheck, forms.ModelForm):
+class RequestForm(BlockPersonalData, forms.ModelForm):
     checked_fields = ("title", "description")
 
     organisation = forms.ModelChoiceField(
@@ -85,7 +77,6 @@ class RequestForm(PersonalDataCheck, forms.ModelForm):
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
-        self.findings = []
         field = self.fields["organisation"]
         field.queryset = organisations
         if len(organisations) == 1:
@@ -106,7 +97,6 @@ class RequestForm(PersonalDataCheck, forms.ModelForm):
         if "organisation" in self.errors and self.fields["organisation"].widget.is_hidden:
             # A hidden field's error would otherwise be shown nowhere.
             self.add_error(None, _("You cannot ask this network on behalf of this organisation."))
-        self.check_personal_data()
         return cleaned
 
     def _post_clean(self):
@@ -114,7 +104,7 @@ class RequestForm(PersonalDataCheck, forms.ModelForm):
         pass
 
 
-class OfferForm(PersonalDataCheck, forms.Form):
+class OfferForm(BlockPersonalData, forms.Form):
     checked_fields = ("message",)
 
     message = forms.CharField(
@@ -125,17 +115,8 @@ class OfferForm(PersonalDataCheck, forms.Form):
         help_text=_("Optional: why you fit this case, and when you are available. No contact details yet."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.findings = []
 
-    def clean(self):
-        cleaned = super().clean()
-        self.check_personal_data()
-        return cleaned
-
-
-class ReasonForm(PersonalDataCheck, forms.Form):
+class ReasonForm(BlockPersonalData, forms.Form):
     checked_fields = ("reason",)
 
     reason = forms.CharField(
@@ -147,15 +128,9 @@ class ReasonForm(PersonalDataCheck, forms.Form):
 
     def __init__(self, *args, label=None, help_text="", **kwargs):
         super().__init__(*args, **kwargs)
-        self.findings = []
         if label:
             self.fields["reason"].label = label
         self.fields["reason"].help_text = help_text
-
-    def clean(self):
-        cleaned = super().clean()
-        self.check_personal_data()
-        return cleaned
 
 
 class HoursForm(forms.Form):
