@@ -11,6 +11,7 @@ REVIEW = "review"
 POOL_REQUEST = "pool_request"
 POOL_OFFER = "pool_offer"
 POOL_DECISION = "pool_decision"
+POOL_NETWORK = "pool_network"
 
 
 class Kind(models.TextChoices):
@@ -22,6 +23,7 @@ class Kind(models.TextChoices):
     POOL_REQUEST = POOL_REQUEST, _("New requests for a mediator in my networks")
     POOL_OFFER = POOL_OFFER, _("Offers on our requests, and loans waiting for my approval")
     POOL_DECISION = POOL_DECISION, _("Decisions about my offers and loans in the mediator pool")
+    POOL_NETWORK = POOL_NETWORK, _("Requests to join my regional networks, and the answers")
 
 
 class Delivery(models.TextChoices):
@@ -42,6 +44,7 @@ DEFAULT_DELIVERY = {
     POOL_REQUEST: Delivery.IMMEDIATELY,
     POOL_OFFER: Delivery.IMMEDIATELY,
     POOL_DECISION: Delivery.IMMEDIATELY,
+    POOL_NETWORK: Delivery.IMMEDIATELY,
 }
 
 
@@ -55,6 +58,7 @@ MAIL_SUBJECT = {
     POOL_REQUEST: _("Mediator pool: %(title)s"),
     POOL_OFFER: _("Mediator pool: %(title)s"),
     POOL_DECISION: _("Mediator pool: %(title)s"),
+    POOL_NETWORK: _("Regional network: %(title)s"),
 }
 MAIL_LEAD = {
     REPLY: _("There is a new reply in a thread you follow."),
@@ -65,4 +69,5 @@ MAIL_LEAD = {
     POOL_REQUEST: _("A new request for a mediator was posted in one of your networks."),
     POOL_OFFER: _("There is news about an offer in the mediator pool."),
     POOL_DECISION: _("A decision was taken about an offer or loan in the mediator pool."),
+    POOL_NETWORK: _("There is news about taking part in a regional network."),
 }

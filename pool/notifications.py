@@ -9,6 +9,7 @@ parties of an approved loan.
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
@@ -16,8 +17,8 @@ from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
 from notifications.services import notify
 from pool import permissions
-from pool.choices import OfferStatus
-from pool.models import MediatorProfile, MediatorRequest, Offer
+from pool.choices import NetworkMembershipStatus, OfferStatus
+from pool.models import MediatorProfile, MediatorRequest, NetworkMembership, Offer
 
 # --- who hears of what ---------------------------------------------------------------------------------------------
 
@@ -83,6 +84,18 @@ def tell_mediator(offer, *, actor) -> None:
     notify(offer.mediator.user, Kind.POOL_DECISION, offer, actor=actor)
 
 
+def tell_network_coordinators(row, *, actor) -> None:
+    """An organisation asked to join: the network's coordinators decide."""
+    for coordinator in row.network.coordinators.all():
+        notify(coordinator, Kind.POOL_NETWORK, row, actor=actor)
+
+
+def tell_joining_organisation(row, *, actor) -> None:
+    """The network decided: the coordinators of the organisation that asked read the answer."""
+    for coordinator in _coordinators(row.organisation_id):
+        notify(coordinator, Kind.POOL_NETWORK, row, actor=actor)
+
+
 # --- what a notification shows -------------------------------------------------------------------------------------
 
 
@@ -137,6 +150,41 @@ def offer_visible(user):
     )
 
 
+def network_membership_excerpt(row) -> str:
+    names = {"organisation": row.organisation.name, "network": row.network.name}
+    if row.status == NetworkMembershipStatus.REQUESTED:
+        return _("%(organisation)s asks to take part in %(network)s.") % names
+    if row.status == NetworkMembershipStatus.ACTIVE:
+        return _("%(organisation)s now takes part in %(network)s.") % names
+    if row.status == NetworkMembershipStatus.DECLINED:
+        return _("%(network)s declined the request of %(organisation)s: %(reason)s") % {**names, "reason": row.reason}
+    return ""
+
+
+def network_membership_url(row) -> str:
+    # Network coordinators decide on the network page; the organisation that asked follows its state in the
+    # directory (the network page is for participants only).
+    if row.status == NetworkMembershipStatus.REQUESTED:
+        return row.network.get_absolute_url()
+    return reverse("pool:networks")
+
+
+def network_membership_can_view(user, row) -> bool:
+    """The network's coordinators, and the coordinators of the organisation that asked."""
+    return permissions.can_coordinate_network(
+        user, row.network
+    ) or row.organisation_id in permissions.coordinated_organisation_ids(user)
+
+
+def network_membership_visible(user):
+    if not user.is_authenticated:
+        return NetworkMembership.objects.none()
+    return NetworkMembership.objects.filter(
+        Q(network__in=permissions.coordinated_networks(user))
+        | Q(organisation__in=Membership.objects.coordinating(user).values("organisation"))
+    )
+
+
 # --- who gets to choose these settings ----------------------------------------------------------------------------
 
 
@@ -152,6 +200,10 @@ def receives_decisions(user) -> bool:
     if not permissions.member_organisation_ids(user):
         return False
     return MediatorProfile.objects.filter(user=user).exists() or receives_offers(user)
+
+
+def receives_network_news(user) -> bool:
+    return bool(permissions.coordinated_organisation_ids(user) or permissions.coordinated_network_ids(user))
 
 
 def register():
@@ -173,4 +225,13 @@ def register():
     )
     register_kind_audience(Kind.POOL_REQUEST, receives_requests)
     register_kind_audience(Kind.POOL_OFFER, receives_offers)
+    register_target(
+        NetworkMembership,
+        can_view=network_membership_can_view,
+        url=network_membership_url,
+        title=lambda row: f"{row.organisation.name} · {row.network.name}",
+        excerpt=network_membership_excerpt,
+        visible=network_membership_visible,
+    )
     register_kind_audience(Kind.POOL_DECISION, receives_decisions)
+    register_kind_audience(Kind.POOL_NETWORK, receives_network_news)

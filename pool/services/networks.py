@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pool import permissions
+from pool import notifications, permissions
 from pool.choices import NetworkMembershipStatus
 from pool.errors import PoolError
 from pool.models import Network, NetworkMembership
@@ -41,7 +41,9 @@ def ask_to_join(user, network: Network, organisation, motivation: str = "", *, n
         if row is None:
             try:
                 with transaction.atomic():
-                    return NetworkMembership.objects.create(network=network, organisation=organisation, **fields)
+                    created = NetworkMembership.objects.create(network=network, organisation=organisation, **fields)
+                notifications.tell_network_coordinators(created, actor=user)
+                return created
             except IntegrityError:
                 # A colleague asked at the same moment: their request stands.
                 raise PoolError(
@@ -51,6 +53,7 @@ def ask_to_join(user, network: Network, organisation, motivation: str = "", *, n
         for name, value in fields.items():
             setattr(row, name, value)
         row.save(update_fields=[*fields])
+        notifications.tell_network_coordinators(row, actor=user)
         return row
 
 
@@ -89,6 +92,7 @@ def decide_membership(user, membership_id: int, decision: str, reason: str = "",
         row.decided_at = now or timezone.now()
         row.reason = reason
         row.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+        notifications.tell_joining_organisation(row, actor=user)
         return row
 
 

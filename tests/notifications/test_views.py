@@ -181,7 +181,7 @@ class TestSettings:
         assert response.status_code == 302
         # Alice moderates nothing and is not in the mediator pool: those kinds are not offered to her and keep their
         # defaults.
-        not_offered = [kinds.REVIEW, kinds.POOL_REQUEST, kinds.POOL_OFFER, kinds.POOL_DECISION]
+        not_offered = [kinds.REVIEW, kinds.POOL_REQUEST, kinds.POOL_OFFER, kinds.POOL_DECISION, kinds.POOL_NETWORK]
         assert deliveries(alice) == {**data, **dict.fromkeys(not_offered, Delivery.IMMEDIATELY)}
 
     def test_an_invalid_choice_gets_a_message_and_saves_nothing(self, alice, as_alice, post):

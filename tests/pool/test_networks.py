@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -246,6 +247,28 @@ def test_a_reason_naming_someone_is_checked_for_personal_data_first(client, worl
     assert post(url, data).status_code == 302
     row.refresh_from_db()
     assert row.status == NetworkMembershipStatus.DECLINED
+
+
+def test_the_network_coordinators_hear_of_a_request_to_join_and_the_organisation_of_the_answer(
+    world, django_capture_on_commit_callbacks
+):
+    from notifications.models import Notification
+
+    asker, nina = world["lelystad_coordinator"], world["network_coordinator"]
+    with django_capture_on_commit_callbacks(execute=True):
+        row = services.ask_to_join(asker, world["midden"], world["lelystad"], "Wij hebben twee mediators.")
+    told = Notification.objects.get(recipient=nina)
+    assert told.kind == "pool_network" and told.target == row
+    assert mail.outbox[-1].to == [nina.email]
+    assert world["midden"].get_absolute_url().split("/pool/")[1] in mail.outbox[-1].body
+    assert not Notification.objects.filter(recipient=asker).exists(), "nobody is told about their own doing"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decide_membership(nina, row.pk, services.DECLINE, "Eerst een kennismaking, graag.")
+    answer = Notification.objects.get(recipient=asker)
+    assert answer.kind == "pool_network"
+    assert "Eerst een kennismaking, graag." in mail.outbox[-1].body
+    assert world["almere_coordinator"].email not in {address for message in mail.outbox for address in message.to}
 
 
 def test_asking_again_after_a_decline_reopens_the_request(world):

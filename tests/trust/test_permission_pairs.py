@@ -134,6 +134,15 @@ PAIRS = {
         lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
         lambda user: registry.target_for(apps.get_model("pool", "MediatorRequest")).visible(user),
     ),
+    "notification target: network membership": (
+        lambda p: list(
+            apps.get_model("pool", "NetworkMembership")
+            .objects.filter(network__in=p.networks)
+            .select_related("network", "organisation")
+        ),
+        lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
+        lambda user: registry.target_for(apps.get_model("pool", "NetworkMembership")).visible(user),
+    ),
     "notification target: pool offer": (
         lambda p: fresh(apps.get_model("pool", "Offer"), p.offers, "request", "mediator"),
         lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
@@ -174,6 +183,7 @@ def test_every_notification_target_is_covered():
         GroupMembership,
         apps.get_model("pool", "MediatorRequest"),
         apps.get_model("pool", "Offer"),
+        apps.get_model("pool", "NetworkMembership"),
     }
     assert {target.model for target in registry.registered()} <= covered
 
