@@ -48,13 +48,13 @@ DEFAULT_DELIVERY = {
 }
 
 
-# What a notification mail says about each kind: its subject around the target's title, and its opening line.
+# What a notification mail says about each kind: its subject around the target's title (a kind whose target's title
+# already says what it is, such as a review item's, has the title alone), and its opening line.
 MAIL_SUBJECT = {
     REPLY: _("New reply: %(title)s"),
     MENTION: _("You were mentioned: %(title)s"),
     MODERATION: _("Moderation decision: %(title)s"),
     MEMBERSHIP: _("Group membership: %(title)s"),
-    REVIEW: _("Waiting for review: %(title)s"),
     POOL_REQUEST: _("Mediator pool: %(title)s"),
     POOL_OFFER: _("Mediator pool: %(title)s"),
     POOL_DECISION: _("Mediator pool: %(title)s"),

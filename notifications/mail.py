@@ -24,6 +24,8 @@ def _absolute(url: str) -> str:
 
 def _subject(kind: str, title: str):
     # Lazy: the mail is rendered in the recipient's language, after this context is built.
+    if kind not in MAIL_SUBJECT:
+        return title
     return lazy(lambda: MAIL_SUBJECT[kind] % {"title": title}, str)()
 
 

@@ -294,7 +294,7 @@ def choose(request, pk):
 
 @require_POST
 def withdraw_offer(request, pk):
-    offer = get_object_or_404(Offer.objects.filter(mediator__user=request.user), pk=pk)
+    offer = get_object_or_404(Offer.objects.filter(mediator__user_id=request.user.pk), pk=pk)
     try:
         services.withdraw_offer(offer.pk, request.user)
     except PoolError as error:

@@ -198,6 +198,14 @@ def test_the_request_page_shows_the_right_actions_to_each(client, w):
     assert withdraw_url not in page and offer_url not in page
 
 
+def test_a_visitor_withdrawing_an_offer_finds_nothing(client, w):
+    offer = factories.offer(ask(w), w.zeist_mediator)
+    response = client.post(reverse("pool:offer_withdraw", kwargs={"pk": offer.pk}))
+    assert response.status_code == 404
+    offer.refresh_from_db()
+    assert offer.is_open
+
+
 def test_state_changes_are_post_only(client, w):
     mediator_request = ask(w)
     client.force_login(w.zeist_mediator_user)

@@ -103,7 +103,7 @@ def test_quickstart_on_sqlite_migrates_and_loads_demo_content_twice(tmp_path):
         )
         counts.append(tuple(map(int, counted.stdout.split()[-3:])))
     pages, users, organisations = counts[0]
-    assert pages > 3 * 5 and users >= 8 and organisations == 10
+    assert pages > 3 * 5 and users >= 8 and organisations >= 10
     assert counts[1] == counts[0], "a second run duplicates nothing"
 
 
