@@ -12,6 +12,8 @@ interfaces. `may_read_page` is the object check and `readable_pages` its queryse
 a test checks that on a generated population.
 """
 
+from functools import wraps
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -81,6 +83,31 @@ def _models_with_members_only_flag():
 
 class MembershipRequired(PermissionDenied):
     """Raised for members-only content: the 403 handler sends visitors to log in and tells others why not."""
+
+
+def has_active_membership(user) -> bool:
+    """An active membership of a verified organisation, whatever the person's staff flags: the practice layer
+    (pool, cases) is the business of organisations, and a platform administrator has no part in it as such."""
+    if not user.is_authenticated:
+        return False
+    if "_has_active_membership" not in user.__dict__:
+        from accounts.models import Membership
+
+        user.__dict__["_has_active_membership"] = Membership.objects.active().filter(user=user).exists()
+    return user.__dict__["_has_active_membership"]
+
+
+def members_only(view):
+    """A view of the practice layer: a visitor is sent to log in (and comes back), a logged-in person without an
+    active membership learns why not (`MembershipRequired`); what a member then sees is the view's own rule."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not has_active_membership(request.user):
+            raise MembershipRequired
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def refuse(user, page):

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("knowledge.dilemmas.urls")),
     path("", include("knowledge.experiences.urls")),
     path("pool/", include("pool.urls")),
+    path("cases/", include("cases.urls")),
     path("forum/moderation/", include("forum.moderation.urls")),
     path("forum/", include("forum.urls")),
     path("", include("notifications.urls")),

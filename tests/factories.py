@@ -9,6 +9,7 @@ catalogues, the step-plan: `site()`) are built once per run by tests/conftest.py
 make them when a test that commits has emptied the database, so a spec simply asks for "the Danish catalogue".
 """
 
+import datetime
 import itertools
 from datetime import timedelta
 
@@ -528,3 +529,24 @@ def offer(request, profile, *, status="open", **fields):
     return Offer.objects.create(
         request=request, mediator=profile, organisation=profile.organisation, status=status, **fields
     )
+
+
+def case(organisation=None, *, handler=None, assigned=(), **fields):
+    """A case of `organisation` (by default the handler's only organisation), with the handler and `assigned`
+    members assigned to it."""
+    from cases.models import Assignment, Case
+
+    organisation = organisation or handler.memberships.get().organisation
+    defaults = {
+        "reference": "BZ-2026-0042",
+        "kind": "objection",
+        "policy_domain": "environment",
+        "summary": "Bezwaar tegen een omgevingsvergunning voor een dakkapel.",
+        "received_on": datetime.date(2026, 9, 1),
+        "decision_due_on": datetime.date(2026, 11, 24),
+    }
+    created = Case.objects.create(organisation=organisation, created_by=handler, **(defaults | fields))
+    for user, role in [(handler, "handler")] + [(user, "colleague") for user in assigned]:
+        if user is not None:
+            Assignment.objects.create(case=created, user=user, role=role)
+    return created

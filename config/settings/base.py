@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "forum",
     "forum.moderation",
     "pool",
+    "cases",
     "notifications",
     "search",
     # Wagtail
