@@ -85,16 +85,22 @@ class MembershipRequired(PermissionDenied):
     """Raised for members-only content: the 403 handler sends visitors to log in and tells others why not."""
 
 
-def has_active_membership(user) -> bool:
-    """An active membership of a verified organisation, whatever the person's staff flags: the practice layer
-    (pool, cases) is the business of organisations, and a platform administrator has no part in it as such."""
+def active_organisation_ids(user) -> frozenset[int]:
+    """The verified organisations the person is an active member of, whatever their staff flags: the practice layer
+    (pool, cases) is the business of organisations, and a platform administrator has no part in it as such.
+    Cached on the request's user object: every check of a page asks it."""
     if not user.is_authenticated:
-        return False
-    if "_has_active_membership" not in user.__dict__:
+        return frozenset()
+    if "_active_organisation_ids" not in user.__dict__:
         from accounts.models import Membership
 
-        user.__dict__["_has_active_membership"] = Membership.objects.active().filter(user=user).exists()
-    return user.__dict__["_has_active_membership"]
+        rows = Membership.objects.active().filter(user=user).values_list("organisation_id", flat=True)
+        user.__dict__["_active_organisation_ids"] = frozenset(rows)
+    return user.__dict__["_active_organisation_ids"]
+
+
+def has_active_membership(user) -> bool:
+    return bool(active_organisation_ids(user))
 
 
 def members_only(view):

@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 
@@ -16,7 +17,10 @@ def permission_denied(request, exception=None):
 
     if isinstance(exception, MembershipRequired):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            # The way back depends on the address asked for: no shared cache may keep it.
+            response = redirect_to_login(request.get_full_path())
+            add_never_cache_headers(response)
+            return response
         return membership_required_response(request)
     return render(request, "errors/403.html", status=403)
 

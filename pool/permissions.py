@@ -10,6 +10,7 @@ are an active member of, those they coordinate, and the networks those organisat
 
 from django.db.models import Exists, OuterRef, Q
 
+from accounts.access import active_organisation_ids
 from accounts.models import Membership, Organisation
 from core.permissions import Rule
 from pool.choices import LendingConsent, MediatorKind, NetworkMembershipStatus, OfferStatus, RequestStatus
@@ -39,13 +40,7 @@ def _cached(user, key, compute):
 
 
 def member_organisation_ids(user) -> frozenset[int]:
-    if not user.is_authenticated:
-        return frozenset()
-    return _cached(
-        user,
-        "_pool_member_orgs",
-        lambda: frozenset(Membership.objects.active().filter(user=user).values_list("organisation_id", flat=True)),
-    )
+    return active_organisation_ids(user)
 
 
 def coordinated_organisation_ids(user) -> frozenset[int]:

@@ -5,13 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts.access import members_only
 from pool import permissions
 from pool.errors import PoolError
 from pool.forms.externals import ExternalForm
 from pool.queries import mediators as queries
 from pool.services import externals as services
 from pool.services.profiles import expertise_initial
-from pool.views.profiles import coordinated_organisation, members_only
+from pool.views.profiles import coordinated_organisation
 
 
 def _editable(request, pk):

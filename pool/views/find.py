@@ -8,10 +8,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from accounts.access import members_only
 from pool import permissions
 from pool.forms.find import FindForm
 from pool.queries import mediators as queries
-from pool.views.profiles import members_only
 
 PAGE_SIZE = 20
 

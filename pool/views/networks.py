@@ -6,15 +6,13 @@ not (`accounts.access`). A network's own pages are found in `permissions.readabl
 network's page did not exist.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext
 
-from accounts.access import MembershipRequired
+from accounts.access import members_only
 from accounts.models import Organisation
 from core.markup import render_markdown
 from core.params import positive_int
@@ -26,16 +24,6 @@ from pool.forms.networks import AgreementsForm, DecideForm, JoinForm
 from pool.models import Network, NetworkMembership
 from pool.queries import networks as queries
 from pool.services import networks as services
-
-
-def members_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not permissions.member_organisation_ids(request.user):
-            raise MembershipRequired
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def _readable(request, slug) -> Network:

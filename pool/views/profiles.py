@@ -5,16 +5,12 @@ filters included; a logged-in non-member gets the page that explains their membe
 querysets of `pool.permissions`: whoever may not see one gets a 404.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import access, roles
+from accounts.access import members_only
 from accounts.models import Organisation
 from pool import permissions
 from pool.errors import PoolError
@@ -22,20 +18,6 @@ from pool.forms.profiles import ConsentDecisionForm, ProfileForm, RequesterForm
 from pool.models import MediatorProfile, Requester
 from pool.queries import mediators as queries
 from pool.services import profiles as services
-
-
-def members_only(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            response = redirect_to_login(request.get_full_path())
-            add_never_cache_headers(response)
-            return response
-        if not roles.is_member(request.user):
-            raise access.MembershipRequired
-        return view(request, *args, **kwargs)
-
-    return wrapped
 
 
 def coordinated_organisation(request, slug) -> Organisation:

@@ -7,12 +7,12 @@ that was typed.
 """
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import members_only
 from accounts.models import Membership, Organisation
 from pool import permissions
 from pool.choices import LendingConsent, OfferStatus, RequestStatus
@@ -32,13 +32,10 @@ def _back(mediator_request):
 # --- the pool's start page -----------------------------------------------------------------------------------------
 
 
+@members_only
 def index(request):
     user = request.user
-    if not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     member_orgs = permissions.member_organisation_ids(user)
-    if not member_orgs:
-        return render(request, "pool/requests/members_only.html", status=403)
     own_requests = (
         MediatorRequest.objects.filter(organisation_id__in=member_orgs)
         .select_related("network", "organisation")
