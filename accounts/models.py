@@ -178,6 +178,11 @@ class MembershipQuerySet(models.QuerySet):
     def coordinating(self, user):
         return self.active().filter(user=user, role=Membership.Role.COORDINATOR)
 
+    def acting_coordinators(self, organisation_id):
+        """The memberships through which people coordinate the organisation now (active, verified organisation):
+        who is told about what the organisation must decide."""
+        return self.active().filter(organisation_id=organisation_id, role=Membership.Role.COORDINATOR)
+
     def coordinating_rows(self, organisation):
         """The organisation's active coordinators' memberships."""
         return self.filter(organisation=organisation, status=Membership.Status.ACTIVE, role=Membership.Role.COORDINATOR)

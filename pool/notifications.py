@@ -24,7 +24,7 @@ from pool.models import MediatorProfile, MediatorRequest, NetworkMembership, Off
 
 
 def _coordinators(organisation_id):
-    rows = Membership.objects.active().filter(organisation_id=organisation_id, role=Membership.Role.COORDINATOR)
+    rows = Membership.objects.acting_coordinators(organisation_id)
     return get_user_model().objects.filter(pk__in=rows.values("user"))
 
 
