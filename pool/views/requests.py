@@ -7,7 +7,6 @@ that was typed.
 """
 
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,14 +14,12 @@ from django.views.decorators.http import require_POST
 from accounts.access import members_only
 from accounts.models import Membership, Organisation
 from pool import permissions
-from pool.choices import LendingConsent, OfferStatus, RequestStatus
+from pool.choices import OfferStatus, RequestStatus
 from pool.errors import PoolError
 from pool.forms.requests import PERSONAL_DATA_REMINDER, HoursForm, OfferForm, ReasonForm, RequestForm
-from pool.models import ConflictDeclaration, Loan, MediatorProfile, MediatorRequest, Offer
+from pool.models import ConflictDeclaration, Loan, MediatorRequest, Offer
+from pool.queries import requests as queries
 from pool.services import requests as services
-
-ACTIVE_OFFER_STATUSES = (OfferStatus.OPEN, OfferStatus.CHOSEN, OfferStatus.APPROVED)
-INDEX_LIMIT = 50
 
 
 def _back(mediator_request):
@@ -34,42 +31,7 @@ def _back(mediator_request):
 
 @members_only
 def index(request):
-    user = request.user
-    member_orgs = permissions.member_organisation_ids(user)
-    own_requests = (
-        MediatorRequest.objects.filter(organisation_id__in=member_orgs)
-        .select_related("network", "organisation")
-        .annotate(offer_count=Count("offers", filter=Q(offers__status__in=ACTIVE_OFFER_STATUSES)))
-        .order_by("-created_at", "-pk")[:INDEX_LIMIT]
-    )
-    context = {
-        "profile": MediatorProfile.objects.filter(user=user).first(),
-        "askable_networks": list(permissions.askable_networks(user).order_by("name")),
-        "offerable": list(
-            permissions.offerable_requests(user)
-            .select_related("network", "organisation")
-            .order_by("-created_at", "-pk")[:INDEX_LIMIT]
-        ),
-        "own_requests": list(own_requests),
-        "approvable": list(
-            permissions.approvable_offers(user)
-            .select_related("request__organisation", "mediator__user", "organisation")
-            .order_by("committed_at", "pk")[:INDEX_LIMIT]
-        ),
-        "consent_waiting": list(
-            permissions.confirmable_profiles(user)
-            .filter(lending_consent=LendingConsent.PENDING, pk__in=permissions.current_profiles().values("pk"))
-            .select_related("user", "organisation")
-            .order_by("organisation__name", "created_at")[:INDEX_LIMIT]
-        ),
-        "hours_due": list(
-            permissions.recordable_loans(user)
-            .filter(hours__isnull=True, request__status=RequestStatus.LOANED)
-            .select_related("request", "borrowing_organisation")
-            .order_by("approved_at", "pk")[:INDEX_LIMIT]
-        ),
-    }
-    return render(request, "pool/requests/index.html", context)
+    return render(request, "pool/requests/index.html", queries.start_page(request.user))
 
 
 # --- asking --------------------------------------------------------------------------------------------------------
@@ -181,7 +143,7 @@ def _detail(request, mediator_request, *, status=200, **forms):
     context = {
         "mediator_request": mediator_request,
         "offers": shown,
-        "offer_count": sum(1 for offer in offers if offer.status in ACTIVE_OFFER_STATUSES),
+        "offer_count": sum(1 for offer in offers if offer.status in queries.ACTIVE_OFFER_STATUSES),
         "can_manage": can_manage,
         "can_offer": permissions.can_offer(user, mediator_request),
         "can_declare": in_network

@@ -294,6 +294,27 @@ def test_the_start_page_takes_a_fixed_number_of_queries(client, w, who, django_a
         assert client.get(reverse("pool:index")).status_code == 200
 
 
+def _offers_from_many_mediators(w, mediator_request, number):
+    from pool.services import requests as pool_services
+
+    for n in range(number):
+        colleague = factories.member(f"mediator{n}.{mediator_request.pk}@utrecht.example", organisation=w.utrecht)
+        factories.mediator(colleague, organisation=w.utrecht)
+        pool_services.make_offer(mediator_request.pk, colleague, "")
+
+
+@pytest.mark.parametrize("who", ["almere_coordinator", "utrecht_mediator_user"])
+def test_a_request_page_takes_the_same_queries_with_many_offers(client, w, who, django_assert_max_num_queries):
+    few_offers, many_offers = ask(w, title="Weinig"), ask(w, title="Veel")
+    _offers_from_many_mediators(w, few_offers, 2)
+    _offers_from_many_mediators(w, many_offers, 12)
+    client.force_login(getattr(w, who))
+    with django_assert_max_num_queries(30) as few:
+        assert client.get(reverse("pool:request", args=[few_offers.pk])).status_code == 200
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(reverse("pool:request", args=[many_offers.pk])).status_code == 200
+
+
 def test_members_see_the_pool_in_the_main_navigation_visitors_do_not(client, w):
     with translation.override("en"):
         assert ">Mediators<" not in client.get("/en/").content.decode()
