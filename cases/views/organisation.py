@@ -72,7 +72,7 @@ def settings(request, slug):
         "form": form,
         "months": months,
         "due": retention.count_due(organisation.pk),
-        "languages": django_settings.LANGUAGES,
+        "letter_languages": django_settings.LANGUAGES,
     }
     return render(request, "cases/settings.html", context, status=400 if form.is_bound else 200)
 
