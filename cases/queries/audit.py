@@ -37,8 +37,10 @@ def people(organisation):
 def actor_name(event) -> str:
     if event.actor is not None:
         return str(event.actor)
-    # Nobody acted: the platform's own retention job, or a person whose account has since been deleted.
-    return _("The platform") if event.action == EventAction.REDUCED else _("A former user")
+    # No actor: the platform's own retention job, a membership that lapsed by itself, or an account since deleted.
+    if event.action == EventAction.REDUCED:
+        return _("The platform")
+    return _("Unknown (a deleted account or the platform)")
 
 
 def describe(user, events) -> list:
