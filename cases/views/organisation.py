@@ -1,23 +1,80 @@
 """The coordinators' side of the register: the audit log, the retention period and the letter templates."""
 
+from django.conf import settings as django_settings
+from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from accounts.access import members_only
+from cases import permissions
+from cases.errors import CaseError
+from cases.forms.organisation import LogFilterForm, SettingsForm
+from cases.models import Case
+from cases.queries import audit as queries
+from cases.services import organisation as services
+from cases.services import retention
+
+
+def _managed_register(request, slug):
+    # 404, not 403: people outside the coordinators need not learn which organisations keep a register.
+    return get_object_or_404(permissions.managed_registers(request.user), slug=slug)
 
 
 @members_only
 def case_log(request, pk):
-    raise Http404
+    """Who opened or changed one case, for its organisation's coordinators.
+
+    Found among the cases of the organisations the person coordinates, not among the cases they may open: the log
+    names actions, never the case's text, so it stays readable after the case was reduced to its statistics (when
+    nobody can open the case itself any more). Reading the log is not opening the case, so it is not logged.
+    """
+    managed = permissions.managed_registers(request.user)
+    case = get_object_or_404(Case.objects.filter(organisation__in=managed).select_related("organisation"), pk=pk)
+    events = queries.describe(request.user, queries.case_events(request.user, case))
+    context = {"case": case, "events": events, "case_opens": permissions.can_read_case(request.user, case)}
+    return render(request, "cases/case_log.html", context)
 
 
 @members_only
 def log(request, slug):
-    raise Http404
+    """The organisation's whole log, newest first, a page at a time, filtered by action and by person."""
+    organisation = _managed_register(request, slug)
+    form = LogFilterForm(request.GET or None, people=queries.people(organisation))
+    action, person = "", None
+    if form.is_valid():
+        action, person = form.cleaned_data["action"], form.cleaned_data["person"]
+    events = queries.organisation_events(request.user, organisation, action=action, person=person)
+    page = Paginator(events, queries.PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = queries.describe(request.user, page.object_list)
+    return render(request, "cases/log.html", {"organisation": organisation, "form": form, "page": page})
 
 
 @members_only
+@require_http_methods(["GET", "POST"])
 def settings(request, slug):
-    raise Http404
+    """The retention period, with how many closed cases the next run reduces, and links to the letters and log."""
+    organisation = _managed_register(request, slug)
+    months = retention.retention_months(organisation.pk)
+    form = SettingsForm(request.POST or None, initial={"retention_months": months})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_settings(organisation, form.cleaned_data["retention_months"], by=request.user)
+        except CaseError as error:
+            form.add_error("retention_months", str(error))
+        else:
+            messages.success(request, _("The settings have been saved."))
+            return redirect("cases:settings", slug=organisation.slug)
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "months": months,
+        "due": retention.count_due(organisation.pk),
+        "letter_languages": django_settings.LANGUAGES,
+    }
+    return render(request, "cases/settings.html", context, status=400 if form.is_bound else 200)
 
 
 @members_only
