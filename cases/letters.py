@@ -140,6 +140,7 @@ class Wording:
     date: str
     subject: str
     no_actions: str
+    date_format: str  # dates written out as a letter writes them, not the UI's abbreviations ("Sept. 4")
 
 
 WORDINGS = {
@@ -173,6 +174,7 @@ WORDINGS = {
         date="Datum",
         subject="Onderwerp: bevestiging van ons gesprek van {call_date}",
         no_actions="Er zijn geen verdere acties afgesproken.",
+        date_format="j F Y",
     ),
     "da": Wording(
         addressee={
@@ -204,6 +206,7 @@ WORDINGS = {
         date="Dato",
         subject="Om: opsamling på vores samtale den {call_date}",
         no_actions="Vi har ikke aftalt yderligere.",
+        date_format="j. F Y",
     ),
     "en": Wording(
         addressee={
@@ -235,6 +238,7 @@ WORDINGS = {
         date="Date",
         subject="Subject: confirmation of our conversation of {call_date}",
         no_actions="No further actions were agreed.",
+        date_format="j F Y",
     ),
 }
 
@@ -296,7 +300,7 @@ def values(informal, case, organisation, language: str) -> dict[str, str]:
     wording = WORDINGS.get(language, WORDINGS["en"])
     group = kind_group(case.kind)
     with translation.override(language):
-        call_date = formats.date_format(informal.called_on, "DATE_FORMAT")
+        call_date = formats.date_format(informal.called_on, wording.date_format)
     actions = _lines(informal.actions)
     remaining = informal.remaining if informal.result == ObjectionResult.PARTLY_WITHDRAWN else ""
     return {
@@ -334,7 +338,7 @@ def build(informal, case, organisation, *, language: str, body: str | None = Non
     if case.reference:
         document.add_paragraph(f"{wording.reference}: {case.reference}")
     with translation.override(language):
-        dated = formats.date_format(today or timezone.localdate(), "DATE_FORMAT")
+        dated = formats.date_format(today or timezone.localdate(), wording.date_format)
     document.add_paragraph(f"{wording.date}: {dated}")
     document.add_paragraph()
     document.add_paragraph(wording.subject.format(call_date=filled["call_date"])).runs[0].bold = True

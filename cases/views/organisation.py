@@ -56,7 +56,7 @@ def letter_template(request, slug, language):
             "organisation": organisation,
             "language": language,
             "language_name": languages[language],
-            "languages": django_settings.LANGUAGES,
+            "letter_languages": django_settings.LANGUAGES,
             "form": form,
             "custom": template is not None,
             "placeholder_intro": _(
