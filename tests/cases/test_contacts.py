@@ -126,7 +126,9 @@ def test_the_service_refuses_a_closed_case(w):
     w.case.outcome = "agreement"
     w.case.save()
     with pytest.raises(CaseError):
-        services.add_contact(w.case, w.handler, happened_on=datetime.date(2026, 9, 3), channel="phone", with_role="citizen")
+        services.add_contact(
+            w.case, w.handler, happened_on=datetime.date(2026, 9, 3), channel="phone", with_role="citizen"
+        )
 
 
 def test_nobody_else_reaches_the_contact_log(client, w):
@@ -140,7 +142,13 @@ def test_nobody_else_reaches_the_contact_log(client, w):
 
 
 def test_the_case_page_lists_contacts_newest_first_and_flags_an_overdue_next_step(client, w):
-    contact(w.case, happened_on=datetime.date(2026, 9, 2), summary="Oudste gesprek", next_step="Iets", next_step_due=datetime.date(2026, 9, 5))
+    contact(
+        w.case,
+        happened_on=datetime.date(2026, 9, 2),
+        summary="Oudste gesprek",
+        next_step="Iets",
+        next_step_due=datetime.date(2026, 9, 5),
+    )
     contact(
         w.case,
         happened_on=datetime.date(2026, 9, 20),

@@ -149,6 +149,6 @@ def test_the_case_page_shows_the_agreements_and_the_actions_as_a_list(client, w)
     with translation.override("en"):
         content = client.get(w.case.get_absolute_url()).content.decode()
     assert "De gemeente legt het besluit opnieuw uit." in content
-    assert "<li class=\"utrecht-unordered-list__item\">Behandelaar stuurt de tekening vóór 1 december</li>" in content
+    assert '<li class="utrecht-unordered-list__item">Behandelaar stuurt de tekening vóór 1 december</li>' in content
     assert "Objection partly withdrawn" in content
     assert "Het bezwaar tegen de hoogte van de dakkapel blijft staan." in content

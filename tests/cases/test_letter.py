@@ -39,7 +39,12 @@ def letter_url(w, language=None):
     [
         ("nl", "Aan: de indiener van het bezwaar", "4 september 2026", "U heeft uw bezwaar voor een deel ingetrokken."),
         ("da", "Til: borgeren", "4. september 2026", "Du har trukket en del af din klage tilbage."),
-        ("en", "To: the person who lodged the objection", "4 September 2026", "You have withdrawn part of your objection."),
+        (
+            "en",
+            "To: the person who lodged the objection",
+            "4 September 2026",
+            "You have withdrawn part of your objection.",
+        ),
     ],
 )
 def test_the_letter_is_a_word_document_in_each_language(client, w, language, addressee, date, result):
