@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Revision
 
+from cases import permissions
 from cases.choices import ObjectionResult
 from cases.letters import kind_group
 from cases.models import ChecklistItem, Contact, InformalApproach
@@ -84,6 +85,7 @@ def case_section(user, case) -> dict:
         protocol_url = page.url if page is not None else ""
     return {
         "work_open": case.is_open,
+        "can_word_letters": permissions.can_manage_register(user, case.organisation),
         "contacts": contacts,
         "informals": informals,
         "informal_remaining_label": REMAINING_LABELS[group],

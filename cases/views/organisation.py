@@ -45,6 +45,7 @@ def letter_template(request, slug, language):
         return redirect(request.path)
     initial = {"body": template.body if template else letters.default_body(language)}
     form = LetterTemplateForm(request.POST or None, initial=initial)
+    form.fields["body"].widget.attrs["lang"] = language  # spelling and screen readers follow the letter's language
     if request.method == "POST" and form.is_valid():
         work_services.save_letter_template(organisation, language, form.cleaned_data["body"], request.user)
         messages.success(request, _("The letter text has been saved."))

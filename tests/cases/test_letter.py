@@ -205,3 +205,11 @@ def test_the_default_letters_pass_the_detector_and_use_known_placeholders():
     for language, body in letters.DEFAULT_BODIES.items():
         assert letters.template_problems(body) == ([], False), language
         assert detect(body) == [], language
+
+
+def test_the_case_page_links_coordinators_to_the_letter_wording(client, w):
+    editor = editor_url(w, "nl")
+    client.force_login(w.coordinator)
+    assert editor in client.get(w.case.get_absolute_url()).content.decode()
+    client.force_login(w.handler)
+    assert editor not in client.get(w.case.get_absolute_url()).content.decode()
