@@ -55,7 +55,7 @@ def index(request):
 @members_only
 def create(request):
     user = request.user
-    organisations = list(permissions.registering_organisations(user).order_by("name"))
+    organisations = permissions.registering_organisations(user).order_by("name")
     form = CreateCaseForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
