@@ -63,6 +63,14 @@ def register_case(
     return case
 
 
+class StaleVersion(CaseError):
+    """The case was changed since the form was filled in; `case` is the case as it is saved now."""
+
+    def __init__(self, message: str, case: Case):
+        super().__init__(message)
+        self.case = case
+
+
 STALE_VERSION = gettext_lazy(
     "Someone else changed this case while you were editing; your text is kept below: check their change and save again."
 )
@@ -74,7 +82,7 @@ def update_case(case_id: int, data: dict[str, Any], version: int, by) -> Case:
     with transaction.atomic():
         case = _locked(case_id)
         if case.version != version:
-            raise CaseError(str(STALE_VERSION))
+            raise StaleVersion(str(STALE_VERSION), case)
         for name, value in _details(data).items():
             setattr(case, name, value)
         case.version += 1

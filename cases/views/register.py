@@ -84,15 +84,24 @@ def detail(request, pk):
 def edit(request, pk):
     case = readable_case(request, pk)
     form = EditCaseForm(request.POST or None, instance=case)
+    saved = None
     if request.method == "POST" and form.is_valid():
         try:
             services.update_case(case.pk, form.details(), form.cleaned_data["version"], request.user)
+        except services.StaleVersion as error:
+            # What they typed stays in the form; it now carries the saved version, so that saving again (after
+            # checking the change shown next to it) goes through.
+            form.data = form.data.copy()
+            form.data["version"] = str(error.case.version)
+            form.add_error(None, str(error))
+            saved = error.case
         except CaseError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("The case details are saved."))
             return redirect(case.get_absolute_url())
-    return render(request, "cases/edit.html", {"case": case, "form": form, "reminder": PERSONAL_DATA_REMINDER})
+    context = {"case": case, "form": form, "saved": saved, "reminder": PERSONAL_DATA_REMINDER}
+    return render(request, "cases/edit.html", context)
 
 
 @members_only

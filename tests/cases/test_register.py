@@ -263,8 +263,15 @@ def test_an_edit_from_an_old_version_is_refused_and_keeps_what_was_typed(client,
     assert response.status_code == 200
     assert "Someone else changed this case while you were editing" in page
     assert "Mijn eigen tekst." in page
+    assert "Eerste wijziging." in page  # their change, to compare with
+    assert 'name="version" value="2"' in page
     w.case.refresh_from_db()
     assert w.case.summary == "Eerste wijziging." and w.case.version == 2
+    # Having checked their change, saving again goes through.
+    again = post(reverse("cases:edit", args=[w.case.pk]), edit_data(w.case, summary="Mijn eigen tekst.", version=2))
+    assert again.status_code == 302
+    w.case.refresh_from_db()
+    assert w.case.summary == "Mijn eigen tekst." and w.case.version == 3
 
 
 def test_editing_keeps_the_deadline_rule(client, w, post):
