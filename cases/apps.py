@@ -7,3 +7,8 @@ class CasesConfig(AppConfig):
     label = "cases"
     verbose_name = _("Case register")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cases import notifications
+
+        notifications.register()

@@ -12,6 +12,7 @@ POOL_REQUEST = "pool_request"
 POOL_OFFER = "pool_offer"
 POOL_DECISION = "pool_decision"
 POOL_NETWORK = "pool_network"
+CASE_ASSIGNED = "case_assigned"
 
 
 class Kind(models.TextChoices):
@@ -24,6 +25,7 @@ class Kind(models.TextChoices):
     POOL_OFFER = POOL_OFFER, _("Offers on our requests, and loans waiting for my approval")
     POOL_DECISION = POOL_DECISION, _("Decisions about my offers and loans in the mediator pool")
     POOL_NETWORK = POOL_NETWORK, _("Requests to join my regional networks, and the answers")
+    CASE_ASSIGNED = CASE_ASSIGNED, _("Cases I am assigned to")
 
 
 class Delivery(models.TextChoices):
@@ -45,6 +47,8 @@ DEFAULT_DELIVERY = {
     POOL_OFFER: Delivery.IMMEDIATELY,
     POOL_DECISION: Delivery.IMMEDIATELY,
     POOL_NETWORK: Delivery.IMMEDIATELY,
+    # Someone assigned to a case has work waiting, often with a statutory deadline.
+    CASE_ASSIGNED: Delivery.IMMEDIATELY,
 }
 
 
@@ -59,6 +63,7 @@ MAIL_SUBJECT = {
     POOL_OFFER: _("Mediator pool: %(title)s"),
     POOL_DECISION: _("Mediator pool: %(title)s"),
     POOL_NETWORK: _("Regional network: %(title)s"),
+    CASE_ASSIGNED: _("Case register: %(title)s"),
 }
 MAIL_LEAD = {
     REPLY: _("There is a new reply in a thread you follow."),
@@ -70,4 +75,5 @@ MAIL_LEAD = {
     POOL_OFFER: _("There is news about an offer in the mediator pool."),
     POOL_DECISION: _("A decision was taken about an offer or loan in the mediator pool."),
     POOL_NETWORK: _("There is news about taking part in a regional network."),
+    CASE_ASSIGNED: _("You were assigned to a case in the case register."),
 }

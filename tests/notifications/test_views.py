@@ -168,6 +168,8 @@ class TestSettings:
             ("mention", "immediately"),
             ("moderation", "immediately"),
             ("membership", "immediately"),
+            # Alice is an active member, so she can be assigned to a case of the case register.
+            ("case_assigned", "immediately"),
         }
 
     def test_saves_the_choices(self, alice, as_alice, post):
@@ -176,6 +178,7 @@ class TestSettings:
             kinds.MENTION: Delivery.DIGEST,
             kinds.MODERATION: Delivery.IMMEDIATELY,
             kinds.MEMBERSHIP: Delivery.OFF,
+            kinds.CASE_ASSIGNED: Delivery.DIGEST,
         }
         response = post("/nl/notifications/settings/", data)
         assert response.status_code == 302

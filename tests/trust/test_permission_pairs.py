@@ -148,6 +148,12 @@ PAIRS = {
         lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
         lambda user: registry.target_for(apps.get_model("pool", "Offer")).visible(user),
     ),
+    # Needs cases in the population (`p.cases`), as the case register's own rules do.
+    "notification target: case": (
+        lambda p: fresh(apps.get_model("cases", "Case"), getattr(p, "cases", [])),
+        lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
+        lambda user: registry.target_for(apps.get_model("cases", "Case")).visible(user),
+    ),
 }
 
 
@@ -184,6 +190,7 @@ def test_every_notification_target_is_covered():
         apps.get_model("pool", "MediatorRequest"),
         apps.get_model("pool", "Offer"),
         apps.get_model("pool", "NetworkMembership"),
+        apps.get_model("cases", "Case"),
     }
     assert {target.model for target in registry.registered()} <= covered
 

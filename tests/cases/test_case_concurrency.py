@@ -1,0 +1,91 @@
+"""Two people working on one case at the same moment lose nothing: real parallel connections on PostgreSQL, each
+thread its own transaction."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.utils import translation
+
+from cases.choices import EventAction
+from cases.errors import CaseError
+from cases.models import Case, CaseEvent, Party
+from cases.services import register as services
+from tests.cases.register_world import build
+
+
+def at_once(*calls):
+    """Run each (function, args) in its own thread and connection, released together; returns (results, errors)."""
+    barrier = threading.Barrier(len(calls))
+    results, errors, crashes = [], [], []
+
+    def run(function, args):
+        try:
+            with translation.override("en"):
+                barrier.wait()
+                results.append(function(*args))
+        except CaseError as error:
+            errors.append(str(error))
+        except Exception as error:  # anything else is a failure of the test
+            crashes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=call) for call in calls]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert crashes == []
+    return results, errors
+
+
+def details(case, **changes):
+    return {name: getattr(case, name) for name in services.DETAIL_FIELDS} | changes
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_edits_from_the_same_version_save_one_and_refuse_the_other(committed_db):
+    w = build()
+    case = w.case
+    results, errors = at_once(
+        (services.update_case, (case.pk, details(case, summary="De versie van Hanna."), 1, w.handler)),
+        (services.update_case, (case.pk, details(case, summary="De versie van Coby."), 1, w.coordinator)),
+    )
+    assert len(results) == 1
+    assert errors == [
+        "Someone else changed this case while you were editing; your text is kept below: check their change and "
+        "save again."
+    ]
+    case = Case.objects.get(pk=case.pk)
+    assert case.version == 2
+    assert case.summary == results[0].summary
+    assert CaseEvent.objects.filter(case=case, action=EventAction.CHANGED).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_many_edits_from_one_version_never_save_more_than_one(committed_db):
+    w = build()
+    case = w.case
+    calls = [
+        (services.update_case, (case.pk, details(case, summary=f"Versie {number}."), 1, w.handler))
+        for number in range(4)
+    ]
+    results, errors = at_once(*calls)
+    assert len(results) == 1 and len(errors) == 3
+    assert Case.objects.get(pk=case.pk).version == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_adding_people_involved_at_once_both_land(committed_db):
+    w = build()
+    case = w.case
+    results, errors = at_once(
+        (services.add_party, (case.pk, "citizen", "buurman", w.handler)),
+        (services.add_party, (case.pk, "representative", "advocaat", w.coordinator)),
+    )
+    assert errors == [] and len(results) == 2
+    assert sorted(Party.objects.filter(case=case).values_list("role", flat=True)) == ["citizen", "representative"]
+    assert CaseEvent.objects.filter(case=case, action=EventAction.PARTY).count() == 2
+    # Adding people does not touch the details' version: an edit of the details still saves.
+    services.update_case(case.pk, details(Case.objects.get(pk=case.pk), summary="Daarna."), 1, w.handler)
