@@ -24,7 +24,9 @@ def _back(case, anchor="route"):
 
 
 def _page(request, template, case, form, **context):
-    return render(request, f"cases/route/{template}", {"case": case, "form": form, **context})
+    # Only a form with mistakes (or refused by the service) is shown again after a POST.
+    status = 400 if request.method == "POST" else 200
+    return render(request, f"cases/route/{template}", {"case": case, "form": form, **context}, status=status)
 
 
 @members_only
