@@ -134,6 +134,8 @@ class StepForm(forms.Form):
     reached_on = _date_field(_("Reached on"), initial=timezone.localdate)
 
     def __init__(self, *args, reached=(), **kwargs):
+        # Prefixed: it sits on the case page among the other sections' forms, whose ids must not collide.
+        kwargs.setdefault("prefix", "route")
         super().__init__(*args, **kwargs)
         open_steps = [(step, RouteStep(step).label) for step in REACHABLE_STEPS if step not in reached]
         if open_steps and not self.is_bound:

@@ -25,6 +25,10 @@ def url(name, case, *args):
     return reverse(f"cases:{name}", args=[case.pk, *args])
 
 
+def step_data(step, on):
+    return {"route-step": step, "route-reached_on": on}
+
+
 @pytest.mark.django_db
 def test_the_meeting_is_refused_until_the_team_leaders_mandate_is_confirmed_then_the_case_closes_with_an_agreement(
     as_user, post
@@ -34,14 +38,14 @@ def test_the_meeting_is_refused_until_the_team_leaders_mandate_is_confirmed_then
     with translation.override("en"):
         data = {"started_on": "2026-09-10", "source": "internal", "mediator_profile": w.mediator.pk}
         assert post(url("start_mediation", w.case), data).status_code == 302
-        assert post(url("reach_step", w.case), {"step": "consent", "reached_on": "2026-09-12"}).status_code == 302
+        assert post(url("reach_step", w.case), step_data("consent", "2026-09-12")).status_code == 302
         data = {"role": "team_leader", "mandate": MANDATE}
         assert post(url("add_official", w.case), data).status_code == 302
-        assert post(url("reach_step", w.case), {"step": "officials", "reached_on": "2026-09-14"}).status_code == 302
+        assert post(url("reach_step", w.case), step_data("officials", "2026-09-14")).status_code == 302
         page = as_user(w.handler).get(w.case.get_absolute_url()).content.decode()
         assert UNCONFIRMED.split(" (")[0] in page
 
-        response = post(url("reach_step", w.case), {"step": "meeting", "reached_on": "2026-09-20"})
+        response = post(url("reach_step", w.case), step_data("meeting", "2026-09-20"))
         assert response.status_code == 400
         assert UNCONFIRMED in response.content.decode()
         meeting = {"kind": "mediation", "held_on": "2026-09-20", "duration_minutes": "90"}

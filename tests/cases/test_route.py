@@ -195,10 +195,10 @@ def test_a_refused_step_is_shown_with_what_was_chosen(as_user, post, w):
     in_mediation(w)
     as_user(w.handler)
     with translation.override("en"):
-        response = post(url("reach_step", w.case), {"step": "meeting", "reached_on": "2026-09-20"})
+        response = post(url("reach_step", w.case), {"route-step": "meeting", "route-reached_on": "2026-09-20"})
     assert response.status_code == 400
     assert "Record the earlier steps first" in response.content.decode()
-    assert response.context["form"].data["step"] == "meeting"
+    assert response.context["form"].data["route-step"] == "meeting"
 
 
 def test_the_case_page_lists_the_steps_in_order_with_the_current_one_marked(as_user, w):
@@ -336,7 +336,8 @@ def test_people_who_may_not_read_the_case_get_a_404_on_every_route_url(client, w
     for name, address in all_urls(w.case, official).items():
         if name not in POST_ONLY:
             assert client.get(address).status_code == 404, name
-        assert client.post(address, {"step": "meeting", "reached_on": "2026-09-20"}).status_code == 404, name
+        data = {"route-step": "meeting", "route-reached_on": "2026-09-20"}
+        assert client.post(address, data).status_code == 404, name
     official.refresh_from_db()
     assert not official.mandate_confirmed and Official.objects.count() == 1
     assert not CaseEvent.objects.filter(actor=getattr(w, who)).exists()
