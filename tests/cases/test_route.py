@@ -384,3 +384,14 @@ def test_the_case_page_route_section_takes_the_same_queries_however_much_it_hold
     services.set_hours(w.case.pk, w.handler, {"handler": 3, "mediator": 4, "officials": 2})
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(w.case.get_absolute_url())
+
+
+def test_every_form_page_of_the_route_opens_for_someone_working_on_the_case(as_user, w):
+    to_officials_step(w)
+    official = services.add_official(w.case.pk, w.handler, role="team_leader", mandate=MANDATE)
+    client = as_user(w.handler)
+    for name, address in all_urls(w.case, official).items():
+        if name not in POST_ONLY:
+            response = client.get(address)
+            assert response.status_code == 200, name
+            assert 'method="post"' in response.content.decode(), name
