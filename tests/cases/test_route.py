@@ -73,8 +73,8 @@ def test_choosing_a_source_without_its_mediator_keeps_what_was_typed(as_user, po
     as_user(w.handler)
     with translation.override("en"):
         response = post(url("start_mediation", w.case), mediation_data(source="external"))
+        errors = [str(error) for error in response.context["form"].errors["external_mediator"]]
     assert response.status_code == 400
-    errors = response.context["form"].errors["external_mediator"]
     assert errors == ["Choose one of your organisation's external mediators."]
     assert response.context["form"].data["started_on"] == STARTED.isoformat()
 
@@ -208,7 +208,8 @@ def test_the_case_page_lists_the_steps_in_order_with_the_current_one_marked(as_u
     assert page.count('aria-current="step"') == 1
     current = page.index('aria-current="step"')
     assert page.index("Other party asked and willing", current) - current < 200
-    assert page.index("Intake") < page.index("Other party asked and willing") < page.index("Individual pre-meetings")
+    steps = page[page.index("Intake") :]  # the route's list (the header names the current step too)
+    assert steps.index("Other party asked and willing") < steps.index("Individual pre-meetings")
 
 
 def test_a_case_outside_mediation_shows_the_way_in(as_user, w):
