@@ -98,7 +98,7 @@ def test_an_objection_and_a_mediation_from_registration_to_outcome(page):
         page.locator("#informal").get_by_role("link", name="English").click()
     letter = Document(io.BytesIO(download.value.path().read_bytes()))
     text = "\n".join(paragraph.text for paragraph in letter.paragraphs)
-    assert "roof edge back by half a metre" in text and OBJECTION in text
+    assert "roof edge back half a metre" in text and OBJECTION in text
     assert "8 October 2026" in text
 
     # The second case goes to mediation with an internal mediator.
