@@ -83,10 +83,15 @@ CANARIES = {
 }
 
 
+# In every canary: one search for it reaches every field at once (what keeps the matrix fast).
+SHARED = "kanariezaakgedeeld"
+
+
 def words(name: str) -> str:
-    """What the field carries: the canary's token and its finder (search is asked for one, inspected for the other)."""
+    """What the field carries: the canary's token, its finder (search is asked for one, inspected for the other) and
+    the word every case canary shares."""
     canary = CANARIES[name]
-    return f"{canary.token} {canary.finder}"
+    return f"{canary.token} {canary.finder} {SHARED}"
 
 
 @dataclass

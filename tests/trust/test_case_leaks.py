@@ -22,6 +22,7 @@ from tests.trust.case_canaries import (
     HANDLER,
     OUTSIDERS,
     ROLES,
+    SHARED,
     build_case_world,
 )
 from tests.trust.test_leak_matrix import Cell
@@ -85,7 +86,10 @@ def register_pages(cell):
 
 
 def search_hits(cell):
-    return cell.gets(*(url("search:search") + f"?q={canary.finder}" for canary in CANARIES.values()))
+    """The finders of the fields a search index would most likely hold (every field also carries SHARED, searched
+    once below: a search for each of the ten finders costs seconds per role and proves no more)."""
+    names = ("reference", "summary", "record")
+    return cell.gets(*(url("search:search") + f"?q={CANARIES[name].finder}" for name in names))
 
 
 def search_counts(cell):
@@ -99,17 +103,22 @@ def search_counts(cell):
     return " ".join(counted)
 
 
+def shared_search(cell):
+    """The word every canary shares: one search that would reach every field of the case at once."""
+    return cell.get(url("search:search") + f"?q={SHARED}")
+
+
 def autocomplete(cell):
-    return cell.gets(*(url("search:autocomplete") + f"?q={canary.finder[:8]}" for canary in CANARIES.values()))
+    return cell.gets(url("search:autocomplete") + f"?q={SHARED[:8]}", url("search:autocomplete") + "?q=boomkikk")
 
 
 def did_you_mean(cell):
     """Asked for a misspelt finder: a suggestion of the finder would give the canary away."""
-    return cell.gets(*(url("search:search") + f"?q={canary.misspelt}" for canary in CANARIES.values()))
+    return cell.gets(*(url("search:search") + f"?q={CANARIES[name].misspelt}" for name in ("reference", "summary")))
 
 
 def tag_pages(cell):
-    return cell.gets(*(url("tags:tag", slug=canary.finder) for canary in CANARIES.values()))
+    return cell.gets(url("tags:tag", slug=SHARED), url("tags:tag", slug=CANARIES["summary"].finder))
 
 
 def sitemap(cell):
@@ -132,8 +141,8 @@ def cms(cell):
         "/cms/",
         "/cms/snippets/",
         "/cms/reports/site-history/",
-        *(f"/cms/pages/search/?q={finder}" for finder in finders),
-        *(f"/cms/snippets/?q={finder}" for finder in finders[:2]),
+        f"/cms/pages/search/?q={SHARED}",
+        *(f"/cms/pages/search/?q={finder}" for finder in finders[:2]),
     )
 
 
@@ -152,6 +161,7 @@ def gdpr_export(cell):
 # Surfaces nobody ever finds a case on, the readers included.
 NOWHERE = {
     "search hits": search_hits,
+    "search for the shared word": shared_search,
     "result counts": search_counts,
     "autocomplete": autocomplete,
     "did you mean": did_you_mean,
