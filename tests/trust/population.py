@@ -10,6 +10,7 @@ Built directly with the models (states the services would take several steps to 
 the platform indexes after a commit.
 """
 
+import datetime
 import itertools
 from dataclasses import dataclass, field
 
@@ -73,6 +74,8 @@ class Population:
     requests: list = field(default_factory=list)
     offers: list = field(default_factory=list)
     loans: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    case_events: list = field(default_factory=list)
 
     def people(self):
         """(name, fresh user object) for everyone, the visitor included: permission helpers cache on the object."""
@@ -252,6 +255,7 @@ def _build() -> Population:
         )
 
     _pool(people, home, other, unverified_org)
+    _cases(people, home, other, unverified_org)
 
     # Last: end the membership of the one whose group memberships and invitations are leftovers.
     Membership.objects.filter(user=users["removed"]).update(status=ENDED_MEMBERSHIP)
@@ -359,6 +363,31 @@ def _pool(people: Population, home, other, unverified_org) -> None:
     )
     # The removed member still coordinates the second network: the coordination gives nothing without a membership.
     elsewhere.coordinators.add(users["removed"])
+
+
+def _cases(people: Population, home, other, unverified_org) -> None:
+    """The case register: at home a handler's open case, a closed one, one reduced to statistics and one whose
+    handler is the member whose membership ends; at other a case of its member, seen by other's coordinator; a case
+    of the unverified organisation, whose coordinator counts for nothing. Each with its log entry."""
+    from cases.audit import record
+    from cases.choices import CaseStatus, EventAction, Outcome
+
+    users = people.users
+    users["case_handler"] = make_user("p-behandelaar@p.example", organisation=home)
+    users["other_coordinator"] = make_user("p-coordinator-elders@p.example", organisation=other)
+    Membership.objects.filter(user=users["other_coordinator"]).update(role=Membership.Role.COORDINATOR)
+    closed = {"status": CaseStatus.CLOSED, "closed_on": datetime.date(2026, 10, 1), "outcome": Outcome.AGREEMENT}
+    cases = [
+        factories.case(home, handler=users["case_handler"], reference="P-open"),
+        factories.case(home, handler=users["case_handler"], reference="P-gesloten", **closed),
+        factories.case(home, handler=users["case_handler"], reference="P-gereduceerd", **closed),
+        factories.case(home, handler=users["removed"], assigned=[users["member"]], reference="P-vertrokken"),
+        factories.case(other, handler=users["other_org"], reference="P-elders"),
+        factories.case(unverified_org, handler=users["unverified_organisation"], reference="P-onbekend"),
+    ]
+    type(cases[2]).objects.filter(pk=cases[2].pk).update(status=CaseStatus.REDUCED, reduced_at=timezone.now())
+    people.cases.extend(cases)
+    people.case_events.extend(record(case, case.created_by, EventAction.CREATED) for case in cases)
 
 
 def _loan(offer, *, hours):

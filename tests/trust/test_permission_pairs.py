@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Membership, Organisation
+from cases.models import Case, CaseEvent
 from core.permissions import Rule
 from forum import notifications
 from forum import permissions as forum_permissions
@@ -110,6 +111,8 @@ OBJECTS = {
     MediatorRequest: lambda p: fresh(MediatorRequest, p.requests),
     Offer: lambda p: fresh(Offer, p.offers),
     Loan: lambda p: fresh(Loan, p.loans, "mediator", "request"),
+    Case: lambda p: fresh(Case, p.cases),
+    CaseEvent: lambda p: fresh(CaseEvent, p.case_events),
 }
 
 # Pairs that are not Rules of a permissions module: what notifications may show, registered with the registry.
@@ -161,6 +164,7 @@ def test_rules_are_found():
     """The discovery above sees the apps' permission modules (a rename would otherwise silently test nothing)."""
     expected = {"forum.REPORT", "forum_moderation.REVIEW", "dilemmas.READ", "experiences.SEE", "accounts.COORDINATE"}
     expected |= {"pool.READ_NETWORK", "pool.READ_PROFILE", "pool.OFFER", "pool.SEE_CONTACTS", "pool.RECORD_HOURS"}
+    expected |= {"cases.READ_CASE", "cases.ASSIGN", "cases.READ_EVENT", "cases.REGISTER_CASE", "cases.MANAGE_REGISTER"}
     assert expected <= set(RULES)
 
 
