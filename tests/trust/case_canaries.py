@@ -46,6 +46,7 @@ from cases.models import (
     Party,
     StepRecord,
 )
+from cases.services.register import assign
 from tests import factories
 from tests.trust.canaries import ENDED_MEMBERSHIP, Canary, make_user
 
@@ -113,11 +114,7 @@ class CaseWorld:
 
 
 def _assign(case, user, role, by):
-    """Through the register's service where it exists (it tells the person assigned), else directly."""
-    try:
-        from cases.services.register import assign
-    except ImportError:
-        return Assignment.objects.create(case=case, user=user, role=role, assigned_by=by)
+    """Through the register's service, which tells the person assigned: the notification and mail are surfaces."""
     return assign(case.pk, user, role, by)
 
 
