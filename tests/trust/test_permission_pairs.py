@@ -228,11 +228,23 @@ def test_search_finds_a_forum_document_exactly_when_its_thread_or_post_is_readab
     assert not found, listing(found)
 
 
-def served(client, user, url) -> bool:
+def fresh_get(client, user, url):
+    """GET `url` as `user`, in a session of its own."""
     client.logout()
     if user.is_authenticated:
         client.force_login(user)
-    return client.get(url).status_code == 200
+    return client.get(url)
+
+
+def served(client, user, url) -> bool:
+    return fresh_get(client, user, url).status_code == 200
+
+
+def served_page(client, user, url) -> str | None:
+    """The page as `user` is served it (in a session of its own), or None when it is not served: one request
+    where asking `served` and then fetching the page took two."""
+    response = fresh_get(client, user, url)
+    return response.content.decode() if response.status_code == 200 else None
 
 
 def test_search_finds_a_page_exactly_when_the_page_is_served(population, client):
@@ -275,7 +287,7 @@ def test_a_report_link_shows_exactly_where_the_report_page_opens(population, cli
         for thread in threads:
             with translation.override("nl"):
                 thread_url = reverse("forum:thread", kwargs={"pk": thread.pk})
-            page = client.get(thread_url).content.decode() if served(client, user, thread_url) else ""
+            page = served_page(client, user, thread_url) or ""
             for pk in map(int, re.findall(r'id="post-(\d+)"', page)):
                 with translation.override("nl"):
                     report_url = reverse("forum_moderation:report", kwargs={"pk": pk})
@@ -294,9 +306,10 @@ def test_a_members_link_shows_exactly_where_the_member_list_opens(population, cl
             with translation.override("nl"):
                 group_url = reverse("forum:group", kwargs={"slug": group.slug})
                 members_url = reverse("forum:group_members", kwargs={"slug": group.slug})
-            if not served(client, user, group_url):
+            page = served_page(client, user, group_url)
+            if page is None:
                 continue
-            linked = f'href="{members_url}"' in client.get(group_url).content.decode()
+            linked = f'href="{members_url}"' in page
             if linked != (client.get(members_url).status_code == 200):
                 found.append((name, group.name, "linked, list refused" if linked else "not linked, list opens"))
     assert not found, listing(found)
@@ -311,7 +324,7 @@ def test_the_profile_links_to_what_a_membership_opens(population, client):
     for name, user in population.people():
         if not user.is_authenticated:
             continue
-        page = client.get(profile_url).content.decode() if served(client, user, profile_url) else ""
+        page = served_page(client, user, profile_url) or ""
         for membership in Membership.objects.filter(user=user).select_related("organisation"):
             slug = membership.organisation.slug
             with translation.override("nl"):
