@@ -12,7 +12,8 @@ ALLOWED_HOSTS = env.require("ALLOWED_HOSTS", "comma-separated host names the sit
 DATABASES = {"default": env.database(env.require("DATABASE_URL", "postgres://user:password@host:5432/name"))}
 # No JIT: the pages run short permission-filtered queries whose estimated cost can pass jit_above_cost; compiling
 # one took seconds where running it takes milliseconds (measured on the unread-notification count of every page).
-DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 SITE_URL = env.require("SITE_URL", "the public base URL, e.g. https://kennisplatform.example.org")
 WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
