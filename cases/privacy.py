@@ -9,14 +9,18 @@ organisation, and the log keeps its entries without the name.
 
 from accounts.privacy import register_export
 from cases.models import Assignment, Contact
+from cases.permissions import readable_cases
 
 
 def export_assignments(user) -> list[dict]:
+    """The person's assignments; the case's reference only while they may still open the case (an assignment left
+    behind after the membership ended must not hand out what the case register no longer shows them)."""
     assignments = Assignment.objects.filter(user=user).select_related("case__organisation").order_by("assigned_at")
+    readable = set(readable_cases(user).filter(assignments__user=user).values_list("pk", flat=True))
     return [
         {
             "organisation": assignment.case.organisation.name,
-            "case": assignment.case.reference,
+            "case": assignment.case.reference if assignment.case_id in readable else "",
             "case_status": assignment.case.status,
             "role": assignment.role,
             "assigned_at": assignment.assigned_at,

@@ -1,43 +1,18 @@
 """Two people working on one case at the same moment lose nothing: real parallel connections on PostgreSQL, each
 thread its own transaction."""
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.utils import translation
 
 from cases.choices import EventAction
 from cases.errors import CaseError
 from cases.models import Case, CaseEvent, Party
 from cases.services import register as services
 from tests.cases.register_world import build
+from tests.helpers import at_once as run_at_once
 
-
-def at_once(*calls):
-    """Run each (function, args) in its own thread and connection, released together; returns (results, errors)."""
-    barrier = threading.Barrier(len(calls))
-    results, errors, crashes = [], [], []
-
-    def run(function, args):
-        try:
-            with translation.override("en"):
-                barrier.wait()
-                results.append(function(*args))
-        except CaseError as error:
-            errors.append(str(error))
-        except Exception as error:  # anything else is a failure of the test
-            crashes.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=call) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert crashes == []
-    return results, errors
+at_once = partial(run_at_once, refused=CaseError)
 
 
 def details(case, **changes):

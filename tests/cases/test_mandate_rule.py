@@ -3,11 +3,10 @@ official at the table at all. The issue's path through a case, the rule in the s
 at the same moment (real parallel connections on PostgreSQL)."""
 
 import datetime
-import threading
 import time
+from functools import partial
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -16,6 +15,9 @@ from cases.errors import CaseError
 from cases.models import Case, CaseEvent, Hours, Meeting, Official, StepRecord
 from cases.services import route as services
 from tests.cases.route_world import STARTED, build, to_officials_step
+from tests.helpers import at_once as run_at_once
+
+at_once = partial(run_at_once, refused=CaseError)
 
 MANDATE = "Mag de vergunningvoorwaarden aanpassen binnen de beleidsregels."
 UNCONFIRMED = "The mediation meeting cannot take place while a mandate is unconfirmed (Team leader)."
@@ -107,32 +109,6 @@ def test_a_later_mediation_meeting_waits_for_an_official_added_after_the_first()
 
 
 # --- at the same moment --------------------------------------------------------------------------------------------
-
-
-def at_once(*calls):
-    """Run each (function, args, kwargs) in its own thread and connection, released together."""
-    barrier = threading.Barrier(len(calls))
-    results, errors, crashes = [], [], []
-
-    def run(function, args, kwargs):
-        try:
-            with translation.override("en"):
-                barrier.wait()
-                results.append(function(*args, **kwargs))
-        except CaseError as error:
-            errors.append(str(error))
-        except Exception as error:  # anything else is a failure of the test
-            crashes.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=call) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert crashes == []
-    return results, errors
 
 
 @pytest.fixture

@@ -2,10 +2,9 @@
 both kept, and two people choosing a protocol at once leave one checklist, not two."""
 
 import datetime
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection
 
 from cases.choices import EventAction
 from cases.errors import CaseError
@@ -13,31 +12,9 @@ from cases.models import CaseEvent, ChecklistItem, Contact
 from cases.services import work as services
 from tests import factories
 from tests.cases.work_world import build
+from tests.helpers import at_once as run_at_once
 
-
-def at_once(*calls):
-    """Run each (function, args, kwargs) in its own thread and connection, released together."""
-    barrier = threading.Barrier(len(calls))
-    results, crashes = [], []
-
-    def run(function, args, kwargs):
-        try:
-            barrier.wait()
-            results.append(function(*args, **kwargs))
-        except CaseError as error:
-            results.append(error)
-        except Exception as error:  # anything else is a failure of the test
-            crashes.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=call) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert crashes == []
-    return results
+at_once = partial(run_at_once, refused=CaseError)
 
 
 @pytest.fixture

@@ -1,44 +1,19 @@
 """A mediator's capacity and a loan's approval hold when people act at the same moment: real parallel connections
 on PostgreSQL, each thread its own transaction."""
 
-import threading
 import time
+from functools import partial
 
 import pytest
-from django.db import connection
-from django.utils import translation
 
 from pool.errors import PoolError
 from pool.models import Loan, Offer
 from pool.services import requests as services
 from tests import factories
+from tests.helpers import at_once as run_at_once
 from tests.pool.request_world import ask, build
 
-
-def at_once(*calls):
-    """Run each (function, args) in its own thread and connection, released together; returns (results, errors)."""
-    barrier = threading.Barrier(len(calls))
-    results, errors, crashes = [], [], []
-
-    def run(function, args):
-        try:
-            with translation.override("en"):
-                barrier.wait()
-                results.append(function(*args))
-        except PoolError as error:
-            errors.append(str(error))
-        except Exception as error:  # anything else is a failure of the test
-            crashes.append(repr(error))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=call) for call in calls]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert crashes == []
-    return results, errors
+at_once = partial(run_at_once, refused=PoolError)
 
 
 @pytest.fixture
