@@ -50,6 +50,7 @@ def _mediator(user, case) -> dict | None:
         contact = external.contact_person
         return {
             "source": source,
+            "is_external": True,
             "name": f"{external.name} ({external.firm})" if external.firm else external.name,
             "url": url,
             "contact_person": (contact.get_full_name() or contact.email) if contact else "",
