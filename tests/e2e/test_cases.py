@@ -84,9 +84,7 @@ def test_an_objection_and_a_mediation_from_registration_to_outcome(page):
     page.get_by_role("link", name="Record an informal approach").click()
     check_accessibility(page, "cases-informal-form")
     page.get_by_label("Date of the call").fill("2026-10-08")
-    page.get_by_label("What was agreed").fill(
-        "The extension stays; the builder moves the roof edge back half a metre."
-    )
+    page.get_by_label("What was agreed").fill("The extension stays; the builder moves the roof edge back half a metre.")
     page.get_by_label("Who does what, by when").fill("Permit officer sends the new drawing by 20 October")
     page.get_by_label("Objection partly withdrawn").check()
     page.get_by_label("What remains of the objection").fill("The part about the garden shed stays.")
