@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("knowledge.experiences.urls")),
     path("pool/", include("pool.urls")),
     path("cases/", include("cases.urls")),
+    path("measurement/", include("measurement.urls")),
+    path("evaluation/", include("measurement.evaluation_urls")),
     path("forum/moderation/", include("forum.moderation.urls")),
     path("forum/", include("forum.urls")),
     path("", include("notifications.urls")),

@@ -550,3 +550,42 @@ def case(organisation=None, *, handler=None, assigned=(), **fields):
         if user is not None:
             Assignment.objects.create(case=created, user=user, role=role)
     return created
+
+
+def management_access(organisation, user, *, granted_by=None):
+    """`user` may read `organisation`'s dashboard without being its coordinator."""
+    from measurement.models import ManagementAccess
+
+    return ManagementAccess.objects.create(organisation=organisation, user=user, granted_by=granted_by)
+
+
+def closed_case(organisation=None, *, handler=None, outcome="agreement", closed_on=None, hours=(), **fields):
+    """A closed case; `hours` as (role, hours) pairs."""
+    from cases.models import Hours
+
+    fields.setdefault("received_on", datetime.date(2026, 9, 1))
+    created = case(
+        organisation,
+        handler=handler,
+        status="closed",
+        outcome=outcome,
+        closed_on=closed_on or datetime.date(2026, 10, 1),
+        **fields,
+    )
+    for role, amount in hours:
+        Hours.objects.create(case=created, role=role, hours=amount)
+    return created
+
+
+def evaluation_code(closed, *, code="ABCD-EFGH", language="nl", used=False, expires_on=None):
+    """A party evaluation code of a closed case."""
+    from measurement.models import EvaluationCode
+
+    return EvaluationCode.objects.create(
+        case=closed,
+        organisation_id=closed.organisation_id,
+        code=code,
+        language=language,
+        used=used,
+        expires_on=expires_on or datetime.date.today() + datetime.timedelta(days=90),
+    )

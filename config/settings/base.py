@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "forum.moderation",
     "pool",
     "cases",
+    "measurement",
     "notifications",
     "search",
     # Wagtail
@@ -190,6 +191,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 TAGGIT_CASE_INSENSITIVE = True
+
+# Measurement (the dashboard, the benchmark and the party evaluation): a figure made from fewer cases (or answers)
+# than this is not shown outside the organisation's own dashboard, so it cannot point at one citizen or one case.
+MEASUREMENT_MIN_CELL = env.integer("MEASUREMENT_MIN_CELL", 5)
+# How long a party evaluation code can be used after it was handed out.
+EVALUATION_CODE_DAYS = env.integer("EVALUATION_CODE_DAYS", 90)
 
 # Elasticsearch is optional (search/conf.py uses it). Read here so all configuration is in one place.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")

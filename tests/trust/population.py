@@ -388,6 +388,19 @@ def _cases(people: Population, home, other, unverified_org) -> None:
     type(cases[2]).objects.filter(pk=cases[2].pk).update(status=CaseStatus.REDUCED, reduced_at=timezone.now())
     people.cases.extend(cases)
     people.case_events.extend(record(case, case.created_by, EventAction.CREATED) for case in cases)
+    _management(people, home, other)
+
+
+def _management(people: Population, home, other) -> None:
+    """Management access to the dashboard: a member of home who has it, and the removed member who had it at home
+    (counts for nothing once the membership ended) and the member of other who was given it by home (not a member
+    of home, so nothing either)."""
+    from measurement.models import ManagementAccess
+
+    users = people.users
+    users["management"] = make_user("p-management@p.example", organisation=home)
+    for user in (users["management"], users["removed"], users["other_org"]):
+        ManagementAccess.objects.create(organisation=home, user=user, granted_by=users["coordinator"])
 
 
 def _loan(offer, *, hours):

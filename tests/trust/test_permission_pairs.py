@@ -165,6 +165,7 @@ def test_rules_are_found():
     expected = {"forum.REPORT", "forum_moderation.REVIEW", "dilemmas.READ", "experiences.SEE", "accounts.COORDINATE"}
     expected |= {"pool.READ_NETWORK", "pool.READ_PROFILE", "pool.OFFER", "pool.SEE_CONTACTS", "pool.RECORD_HOURS"}
     expected |= {"cases.READ_CASE", "cases.ASSIGN", "cases.READ_EVENT", "cases.REGISTER_CASE", "cases.MANAGE_REGISTER"}
+    expected |= {"measurement.READ_DASHBOARD", "measurement.MANAGE_MEASUREMENT", "measurement.HAND_OUT_EVALUATION"}
     assert expected <= set(RULES)
 
 

@@ -1,0 +1,7 @@
+"""PLACEHOLDER (skeleton): the benchmark area fills this in."""
+
+from django.http import HttpResponse
+
+
+def benchmark(request, slug):
+    return HttpResponse("benchmark")
