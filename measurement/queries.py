@@ -47,6 +47,7 @@ class Figures:
     within_term: int = 0  # ... and were closed on or before it
     lead_days: Counter = field(default_factory=Counter)  # days from received to closed → number of closed cases
     hours: Counter = field(default_factory=Counter)  # by (resolved informally: bool, mediated: bool) → Decimal
+    hours_by_kind: Counter = field(default_factory=Counter)  # by (kind, resolved informally: bool) → Decimal
 
     # --- convenience sums -------------------------------------------------------------------------------------
     @property
@@ -136,7 +137,7 @@ def case_figures(organisation_ids: Iterable[int], period: Period) -> dict[int, F
         .filter(_in(period, "case__closed_on"))
         .order_by()
     )
-    by_kind = hours.values("case__organisation_id", "case__outcome").annotate(
+    by_kind = hours.values("case__organisation_id", "case__kind", "case__outcome").annotate(
         total=Sum("hours"),
         mediated=Sum("hours", filter=Q(case__mediation_started_on__isnull=False)),
     )
@@ -146,6 +147,7 @@ def case_figures(organisation_ids: Iterable[int], period: Period) -> dict[int, F
         mediated = row["mediated"] or ZERO
         figures.hours[(resolved, True)] += mediated
         figures.hours[(resolved, False)] += (row["total"] or ZERO) - mediated
+        figures.hours_by_kind[(row["case__kind"], resolved)] += row["total"] or ZERO
     return result
 
 

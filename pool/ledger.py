@@ -11,18 +11,17 @@ Who may read a ledger is `permissions.READ_NETWORK`: callers check it before ask
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 
 from accounts.models import Organisation
+from core import csv as csv_file
 from pool.choices import NetworkMembershipStatus
 from pool.models import Loan, Network, NetworkMembership
 
@@ -178,37 +177,31 @@ def _percent(value: Decimal, largest: Decimal) -> str:
     return f"{(value * 100 / largest):.1f}"
 
 
+# --- one organisation's hours over a period -------------------------------------------------------------------
+
+
+def organisation_hours(organisation_id: int, start: date, end: date) -> tuple[Decimal, Decimal]:
+    """The hours the organisation lent and borrowed through any network, in loans that finished from `start` to
+    `end` (both included) with hours recorded, as (lent, borrowed). One aggregate query."""
+    totals = (
+        Loan.objects.filter(hours__isnull=False, completed_on__gte=start, completed_on__lte=end)
+        .filter(Q(lending_organisation_id=organisation_id) | Q(borrowing_organisation_id=organisation_id))
+        .aggregate(
+            lent=Sum("hours", filter=Q(lending_organisation_id=organisation_id)),
+            borrowed=Sum("hours", filter=Q(borrowing_organisation_id=organisation_id)),
+        )
+    )
+    return _decimal(totals["lent"]), _decimal(totals["borrowed"])
+
+
 # --- the CSV download --------------------------------------------------------------------------------------------
 
-# A spreadsheet takes a cell that starts with one of these as a formula: an organisation's name never may.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_text_cell(value: str) -> str:
-    """`value` for a text cell of the CSV, with a leading apostrophe when a spreadsheet would read it as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def _csv_number(value: Decimal, decimal_separator: str) -> str:
-    # Our own numbers, with the language's decimal sign and no grouping (a negative balance stays a number: the
-    # formula guard is for text cells).
-    return f"{value:.2f}".replace(".", decimal_separator)
+# The formula guard of every download; kept under this name for the ledger's callers.
+csv_text_cell = csv_file.text_cell
 
 
 def ledger_csv(book: Ledger) -> str:
-    """The ledger as CSV in the active language: a header row, then organisation, lent, borrowed and balance.
-
-    Where the language writes decimals with a comma (Dutch, Danish) the cells are separated by semicolons, as the
-    spreadsheets of those countries expect; the text starts with a byte-order mark so they read "ø" and "æ" right.
-    """
-    decimal_separator = formats.get_format("DECIMAL_SEPARATOR")
-    delimiter = ";" if decimal_separator == "," else ","
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    """The ledger as CSV in the active language (`core.csv`): a header row, then organisation, lent, borrowed and
+    balance."""
     header = (gettext("Organisation"), gettext("Hours lent"), gettext("Hours borrowed"), gettext("Balance"))
-    writer.writerow(header)
-    for row in book.rows:
-        numbers = (row.lent, row.borrowed, row.balance)
-        writer.writerow([csv_text_cell(row.name), *(_csv_number(number, decimal_separator) for number in numbers)])
-    return out.getvalue()
+    return csv_file.write([header, *((row.name, row.lent, row.borrowed, row.balance) for row in book.rows)])
