@@ -208,7 +208,7 @@ def dashboard(organisation, period: Period) -> Dashboard:
         hours_spent=figures.hours_total,
         norm=next(iter(norm), None),
         resolved_formal=figures.resolved_of(kinds=formal),
-        hours_on_resolved_formal=sum((figures.hours_by_kind[(kind, True)] for kind in formal), queries.ZERO),
+        hours_on_resolved_formal=queries.ZERO + sum(figures.hours_by_kind[(kind, True)] for kind in formal),
         pool_lent=lent,
         pool_borrowed=borrowed,
         figures=figures,

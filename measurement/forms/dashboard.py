@@ -33,7 +33,8 @@ class PeriodForm(forms.Form):
         super().__init__(data, **kwargs)
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if self.errors:
             return cleaned
         start = cleaned.get("start") or self.default.start
