@@ -61,8 +61,8 @@ def chart_rows(chart: Chart) -> list[tuple]:
 def rows(organisation, board: Dashboard) -> list[tuple]:
     result: list[tuple] = [
         (gettext("Organisation"), organisation.name),
-        (gettext("From"), board.period.start.isoformat()),
-        (gettext("To"), board.period.end.isoformat()),
+        (gettext("First day"), board.period.start.isoformat()),
+        (gettext("Last day"), board.period.end.isoformat()),
         (),
         (gettext("Figure"), gettext("Value")),
         *figure_rows(board),

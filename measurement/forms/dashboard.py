@@ -21,8 +21,8 @@ REPORT_YEARS = 10
 
 
 class PeriodForm(forms.Form):
-    start = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
-    end = forms.DateField(label=_("To"), required=False, widget=DATE_WIDGET)
+    start = forms.DateField(label=_("First day"), required=False, widget=DATE_WIDGET)
+    end = forms.DateField(label=_("Last day"), required=False, widget=DATE_WIDGET)
 
     def __init__(self, data=None, *, today: date, **kwargs):
         self.today = today

@@ -61,7 +61,7 @@ def test_the_english_csv_has_the_figures_and_the_three_tables(client, almere):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
     rows = parse(response, ",")
     assert rows[0] == ["Organisation", "'=Gemeente Almere"]  # a name is never run as a formula
-    assert rows[1:3] == [["From", "2026-01-01"], ["To", "2026-12-31"]]
+    assert rows[1:3] == [["First day", "2026-01-01"], ["Last day", "2026-12-31"]]
     assert figure(rows, "Cases closed") == "3"
     assert figure(rows, "Objections resolved informally (agreement or withdrawn)") == "2"
     assert figure(rows, "Objections resolved informally (%)") == "66.7"
