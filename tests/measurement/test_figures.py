@@ -313,3 +313,17 @@ def test_case_figures_answers_for_several_organisations_at_once(register, zeist)
     assert result[register.pk].hours[(True, True)] == Decimal("5.50")  # the mediated agreement
     assert result[register.pk].hours_by_kind[("staff_conflict", True)] == Decimal("9.00")
     assert queries.case_figures([], YEAR) == {}
+
+
+def test_both_ends_of_the_period_are_included_and_nothing_beyond(almere):
+    period = Period(date(2026, 3, 1), date(2026, 3, 31))
+    closed(almere, received=date(2026, 2, 28), days=1)  # received before, closed on the first day
+    closed(almere, received=date(2026, 3, 31), days=0)  # received and closed on the last day
+    closed(almere, received=date(2026, 3, 31), days=1)  # closed the day after
+    result = queries.case_figures([almere.pk], period)[almere.pk]
+    assert (result.cases_registered, result.closed_total) == (2, 2)
+    assert result.lead_days == Counter({1: 1, 0: 1})
+    trend = queries.monthly(almere.pk, Period(date(2026, 2, 15), date(2026, 4, 15)))
+    assert trend.months == [date(2026, 2, 1), date(2026, 3, 1), date(2026, 4, 1)]
+    assert trend.values("cases_registered") == [1, 2, 0]
+    assert trend.values("closed") == [0, 2, 1]
