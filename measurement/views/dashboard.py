@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from accounts.access import members_only
 from core import csv as csv_file
@@ -38,7 +38,7 @@ def _context(request, organisation, period: Period) -> dict:
     }
 
 
-@require_GET
+@require_safe
 @members_only
 def index(request):
     """The one dashboard the person may read, a choice when they may read several, or why there is none."""
@@ -48,7 +48,7 @@ def index(request):
     return render(request, "measurement/index.html", {"organisations": organisations})
 
 
-@require_GET
+@require_safe
 @members_only
 def dashboard(request, slug):
     organisation = _organisation(request, slug)
@@ -59,7 +59,7 @@ def dashboard(request, slug):
     return render(request, "measurement/dashboard.html", context)
 
 
-@require_GET
+@require_safe
 @members_only
 def export_csv(request, slug):
     organisation = _organisation(request, slug)
@@ -73,7 +73,7 @@ def export_csv(request, slug):
     return response
 
 
-@require_GET
+@require_safe
 @members_only
 def report(request, slug):
     organisation = _organisation(request, slug)
