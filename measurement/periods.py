@@ -21,7 +21,7 @@ class Period:
 
     @classmethod
     def last_twelve_months(cls, today: date) -> Period:
-        """The twelve whole months before `today`'s month, plus `today`'s month up to today."""
+        """`today`'s month up to today and the eleven whole months before it: twelve months on a chart."""
         start = date(today.year - 1, today.month, 1) + timedelta(days=32)
         return cls(start.replace(day=1), today)
 
