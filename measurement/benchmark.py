@@ -44,11 +44,12 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import BooleanField, Value
 from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from core.charts import Chart, Series
 from cases.choices import CaseKind, Outcome
+from core.charts import Chart, Series
 from measurement.periods import Period
 from measurement.queries import Figures, case_figures
 from pool.choices import NetworkMembershipStatus
@@ -69,7 +70,7 @@ class Part:
 @dataclass(frozen=True)
 class Measure:
     key: str
-    label: str
+    label: str | Promise
     kind: str  # COUNT, SHARE, MEDIAN or RATIO
     part: Callable[[Figures], Part]
     # how a value is shown (`floatformat`'s argument): "-1" one decimal only when there is one, "1" always one
@@ -201,17 +202,13 @@ def networks_of(organisation) -> list[Network]:
 def pool_of(organisation, networks: list[Network]):
     """The other verified organisations actively taking part in any of `networks`, each once, with whether they
     chose to be named (one query)."""
-    memberships = NetworkMembership.objects.filter(
-        network__in=networks, status=NetworkMembershipStatus.ACTIVE
-    ).values("organisation")
+    memberships = NetworkMembership.objects.filter(network__in=networks, status=NetworkMembershipStatus.ACTIVE).values(
+        "organisation"
+    )
     return (
         Organisation.objects.filter(pk__in=memberships, is_verified=True)
         .exclude(pk=organisation.pk)
-        .annotate(
-            named=Coalesce(
-                "measurement_settings__named_in_benchmark", Value(False), output_field=BooleanField()
-            )
-        )
+        .annotate(named=Coalesce("measurement_settings__named_in_benchmark", Value(False), output_field=BooleanField()))
         .order_by("name", "pk")
     )
 
@@ -238,7 +235,7 @@ def _pooled(measure: Measure, parts: list[Part]) -> Part:
         for part in parts:
             table.update(part.numerator)  # type: ignore[arg-type]
         return Part(table, sum(p.base for p in parts))
-    return Part(sum((p.numerator for p in parts), 0), sum(p.base for p in parts))  # type: ignore[misc]
+    return Part(sum((p.numerator for p in parts), 0), sum(p.base for p in parts))
 
 
 def cell(measure: Measure, part: Part, *, minimum: int, organisations: int = 1) -> Cell:
