@@ -23,11 +23,12 @@ Suppression (`settings.MEASUREMENT_MIN_CELL`, "min" below):
 1. A cell made from fewer than min cases is suppressed: shown as "–", never the number. That holds for the own
    column and for named organisations too.
 2. The average is suppressed unless its base is at least min and it cannot be taken apart. Let H be the
-   organisations that contribute to it (a base above zero for that figure) and are not shown individually (not
-   named, or named with the cell suppressed by rule 1). Subtracting the named cells from the average leaves H's
-   figure: with one organisation in H that would be that organisation's figure, and with a small combined base a
-   small cell. So the average is shown only when H is empty, or when H holds at least two organisations whose
-   bases add up to at least min.
+   organisations of the pool that are not shown individually for that figure (not named, or named with the cell
+   suppressed by rule 1). Subtracting the named cells from the average leaves H's figure: with one organisation
+   in H that would be that organisation's figure, with a small combined base a small cell, and with no cases at
+   all the fact that none of them had any. So the average is shown only when H is empty, or when at least two
+   organisations of H contribute to it (a base above zero) and their bases add up to at least min. An
+   organisation of H without cases for the figure does not count towards the two: it would hide nothing.
 3. A difference is suppressed whenever the own cell or the average is.
 A suppressed cell carries neither its value nor its base (`Cell.value` and `Cell.base` are None), so no page,
 attribute or export built on the result can show it.
@@ -251,10 +252,11 @@ def average_cell(measure: Measure, parts: dict[int, Part], shown: set[int], *, m
     if not parts:
         return Cell.hidden()
     pooled = _pooled(measure, list(parts.values()))
-    hidden = [part.base for pk, part in parts.items() if pk not in shown and part.base > 0]
     if pooled.base < minimum:
         return Cell.hidden()
-    if hidden and (len(hidden) < 2 or sum(hidden) < minimum):
+    hidden = [part.base for pk, part in parts.items() if pk not in shown]
+    contributing = [base for base in hidden if base > 0]
+    if hidden and (len(contributing) < 2 or sum(contributing) < minimum):
         return Cell.hidden()
     return Cell(_value(measure, pooled, len(parts)), pooled.base, False)
 

@@ -142,6 +142,23 @@ def test_a_hidden_organisation_without_cases_for_a_figure_does_not_make_the_aver
     assert row(rules.benchmark(almere, YEAR), "objections_closed").average.suppressed
 
 
+def test_hidden_organisations_without_cases_for_a_figure_keep_the_average_hidden(almere):
+    lelystad, _dronten, _zeewolde = others(almere, "Lelystad", "Dronten", "Zeewolde")
+    named(lelystad)
+    closed(lelystad, 6, mediated=True)
+    # Lelystad's 6 against an average of 2 over three would tell that the other two started none.
+    assert row(rules.benchmark(almere, YEAR), "mediations_started").average.suppressed
+
+
+def test_when_every_organisation_is_named_and_shown_the_average_is_shown(almere):
+    lelystad, dronten = others(almere, "Lelystad", "Dronten")
+    named(lelystad)
+    named(dronten)
+    closed(lelystad, 6)
+    closed(dronten, 8)
+    assert row(rules.benchmark(almere, YEAR), "objections_closed").average.value == 7
+
+
 def test_a_named_organisation_with_three_cases_is_suppressed_and_counts_as_hidden(almere):
     lelystad, dronten = others(almere, "Lelystad", "Dronten")
     named(lelystad)
