@@ -298,6 +298,10 @@ def benchmark(organisation, period: Period) -> Benchmark:
     )
 
 
+def _rounded(cell: Cell) -> Decimal | None:
+    return None if cell.value is None else cell.value.quantize(Decimal("0.1"))
+
+
 def chart(result: Benchmark) -> Chart:
     """Own against the average for the shares, as a bar chart (a suppressed cell is no bar)."""
     shares = [row for row in result.rows if row.measure.is_share]
@@ -306,10 +310,11 @@ def chart(result: Benchmark) -> Chart:
         title=str(_("Shares: your organisation and the average of your networks")),
         categories=[str(row.measure.label) for row in shares],
         series=[
-            Series(str(_("Your organisation")), [row.own.value for row in shares]),
-            Series(str(_("Average of the other organisations")), [row.average.value for row in shares]),
+            Series(str(_("Your organisation")), [_rounded(row.own) for row in shares]),
+            Series(str(_("Average of the other organisations")), [_rounded(row.average) for row in shares]),
         ],
         kind="bar",
         category_header=str(_("Figure")),
         description=str(_("Percentages. A missing bar is a suppressed figure, see the table.")),
+        decimals=1,
     )

@@ -377,3 +377,14 @@ def test_the_period_comes_from_start_and_end_in_the_address():
         period, errors = from_query({"start": "1 januari", "end": "2026-06-30"}, today)
     assert period == Period.last_twelve_months(today)
     assert errors == ["Give the period as two dates (year-month-day); the last twelve months are shown."]
+
+
+def test_the_chart_shows_the_shares_of_the_table_and_no_bar_for_a_suppressed_one(almere):
+    lelystad, dronten = others(almere, "Lelystad", "Dronten")
+    closed(lelystad, 2, outcome="agreement")
+    closed(dronten, 4, outcome="not_resolved")
+    closed(almere, 5, outcome="agreement")
+    chart = rules.chart(rules.benchmark(almere, YEAR))
+    assert chart.kind == "bar" and len(chart.categories) == 4
+    assert chart.series[0].values == [100, None, None, None]
+    assert chart.series[1].values == [Decimal("33.3"), None, None, None]
