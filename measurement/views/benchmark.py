@@ -6,8 +6,9 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import members_only
 from measurement import benchmark as rules
+from measurement.models import MeasurementSettings
 from measurement.periods import from_query
-from measurement.permissions import dashboard_organisations
+from measurement.permissions import can_manage_measurement, dashboard_organisations
 
 
 @members_only
@@ -22,5 +23,7 @@ def benchmark(request, slug):
         "period": period,
         "period_errors": period_errors,
         "chart": rules.chart(result) if result.has_pool else None,
+        "named": MeasurementSettings.objects.filter(organisation=organisation, named_in_benchmark=True).exists(),
+        "may_manage": can_manage_measurement(request.user, organisation),
     }
     return render(request, "measurement/benchmark.html", context)

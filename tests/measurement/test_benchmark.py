@@ -260,6 +260,10 @@ def url(organisation):
     return reverse("measurement:benchmark", args=[organisation.slug])
 
 
+def text_of(response) -> str:
+    return " ".join(response.content.decode().split())
+
+
 def canary_in(content: str, number: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(number)}(?![\w]|[.,]\d)", content) is not None
 
@@ -388,3 +392,18 @@ def test_the_chart_shows_the_shares_of_the_table_and_no_bar_for_a_suppressed_one
     assert chart.kind == "bar" and len(chart.categories) == 4
     assert chart.series[0].values == [100, None, None, None]
     assert chart.series[1].values == [Decimal("33.3"), None, None, None]
+
+
+def test_the_page_says_how_the_others_see_the_organisation_and_coordinators_get_the_setting(as_user, almere):
+    others(almere, "Lelystad")
+    manager = factories.member(organisation=almere)
+    factories.management_access(almere, manager)
+    with translation.override("en"):
+        settings_url = reverse("measurement:settings", args=[almere.slug])
+        page = text_of(as_user(factories.coordinator(organisation=almere)).get(url(almere)))
+        assert "see the figures of Almere only inside their average" in page
+        assert f'href="{settings_url}"' in page
+        named(almere)
+        page = text_of(as_user(manager).get(url(almere)))
+        assert "see the figures of Almere under its name" in page
+        assert f'href="{settings_url}"' not in page
