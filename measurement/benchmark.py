@@ -239,11 +239,11 @@ def _pooled(measure: Measure, parts: list[Part]) -> Part:
     return Part(sum((p.numerator for p in parts), 0), sum(p.base for p in parts))
 
 
-def cell(measure: Measure, part: Part, *, minimum: int, organisations: int = 1) -> Cell:
-    """Rule 1: a figure made from fewer than `minimum` cases is not shown."""
+def cell(measure: Measure, part: Part, *, minimum: int) -> Cell:
+    """Rule 1: one organisation's figure made from fewer than `minimum` cases is not shown."""
     if part.base < minimum:
         return Cell.hidden()
-    return Cell(_value(measure, part, organisations), part.base, False)
+    return Cell(_value(measure, part), part.base, False)
 
 
 def average_cell(measure: Measure, parts: dict[int, Part], shown: set[int], *, minimum: int) -> Cell:
