@@ -36,22 +36,3 @@ class Period:
             months.append(day)
             day = (day + timedelta(days=32)).replace(day=1)
         return months
-
-
-def from_query(params, today: date) -> tuple[Period, list[str]]:
-    """The period a page was asked for with `?start=YYYY-MM-DD&end=YYYY-MM-DD` (both included), and what was wrong
-    with the asking. Without both dates, or with a date that cannot be read or an end before the start, the page
-    shows the last twelve months and says why (the messages are translated, for the person)."""
-    from django.utils.translation import gettext as _
-
-    default = Period.last_twelve_months(today)
-    start_text, end_text = (params.get("start") or "").strip(), (params.get("end") or "").strip()
-    if not start_text and not end_text:
-        return default, []
-    try:
-        start, end = date.fromisoformat(start_text), date.fromisoformat(end_text)
-    except ValueError:
-        return default, [_("Give the period as two dates (year-month-day); the last twelve months are shown.")]
-    if end < start:
-        return default, [_("The period ends before it starts; the last twelve months are shown.")]
-    return Period(start, end), []

@@ -6,8 +6,8 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import members_only
 from measurement import benchmark as rules
+from measurement.forms.period import PeriodForm
 from measurement.models import MeasurementSettings
-from measurement.periods import from_query
 from measurement.permissions import can_manage_measurement, dashboard_organisations
 
 
@@ -15,13 +15,15 @@ from measurement.permissions import can_manage_measurement, dashboard_organisati
 @require_GET
 def benchmark(request, slug):
     organisation = get_object_or_404(dashboard_organisations(request.user), slug=slug)
-    period, period_errors = from_query(request.GET, timezone.localdate())
+    form = PeriodForm(request.GET, today=timezone.localdate())
+    period = form.period
     result = rules.benchmark(organisation, period)
     context = {
         "organisation": organisation,
         "benchmark": result,
         "period": period,
-        "period_errors": period_errors,
+        "form": form,
+        "quick_periods": form.quick_periods(),
         "chart": rules.chart(result) if result.has_pool else None,
         "named": MeasurementSettings.objects.filter(organisation=organisation, named_in_benchmark=True).exists(),
         "may_manage": can_manage_measurement(request.user, organisation),

@@ -14,7 +14,7 @@ from accounts.access import members_only
 from core import csv as csv_file
 from knowledge.training import services as trajectory_services
 from measurement import evaluations, exports, figures, permissions
-from measurement.forms.dashboard import PeriodForm, report_year, report_years
+from measurement.forms.period import PeriodForm, report_year, report_years
 from measurement.periods import Period
 
 

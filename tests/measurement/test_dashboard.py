@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts.models import Membership
-from measurement.forms.dashboard import PeriodForm, report_year
+from measurement.forms.period import PeriodForm, report_year
 from measurement.models import MeasurementSettings
 from measurement.periods import Period
 from tests import factories

@@ -1,4 +1,5 @@
-"""The period a dashboard, its CSV and its report cover, chosen in the address (GET), so a view can be bookmarked.
+"""The period the dashboard, the benchmark, the CSV and the report cover, chosen in the address (GET) so a
+view can be bookmarked.
 
 Bad input never breaks the page: the form says what is wrong, keeps what was typed, and the default period (the last
 twelve months) is shown meanwhile.
