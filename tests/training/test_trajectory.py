@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -355,3 +356,26 @@ def test_the_migration_turns_only_untouched_defaults_into_not_decided():
 
     migration.not_decided_to_ourselves(apps, None)
     assert organisation.trajectory_steps.get(pk=untouched.pk).approach == "ourselves"
+
+
+# On the measurement dashboard
+
+
+def test_the_dashboards_trajectory_block_shows_the_status_chart_and_the_next_planned_steps():
+    organisation = Organisation.objects.get(slug="amersfoort")
+    with translation.override("en"):
+        rows = services.trajectory(organisation)
+        summary = services.trajectory_summary(rows)
+        html = render_to_string(
+            "measurement/includes/trajectory.html",
+            {"organisation": organisation, "trajectory_rows": rows, "trajectory_summary": summary},
+        )
+    figure = html[html.index('id="trajectory-status"') : html.index("</figure>")]
+    counts = summary["status_chart"].series[0].values
+    assert [int(value) for value in re.findall(r'data-value="(\d+)"', figure)] == counts
+    assert sum(counts) == 11
+    assert [row.step for row in summary["next_planned"]] == ["measuring", "communication", "internal_mediators"]
+    assert "Measuring: planned for" in html, "the editors' title, in English"
+    assert "(by Opleidingsinstituut Midden-Nederland)" in html
+    assert 'href="/en/training/trajectory/amersfoort/"' in html
+    assert f"Done: {summary['done']} of 11 steps" in html
