@@ -11,7 +11,16 @@ from accounts.demo import DEMO_PASSWORD
 from accounts.models import Membership, Organisation, User
 from core.demo import register
 from knowledge.training import services
-from knowledge.training.demo_texts import AMERSFOORT, INDEX, MODULES, PARTICIPANTS, PROGRAMME, SESSIONS, STEPS
+from knowledge.training.demo_texts import (
+    AMERSFOORT,
+    AMERSFOORT_DETAILS,
+    INDEX,
+    MODULES,
+    PARTICIPANTS,
+    PROGRAMME,
+    SESSIONS,
+    STEPS,
+)
 from knowledge.training.models import (
     Audience,
     Enrolment,
@@ -197,7 +206,21 @@ def _trajectory(progress):
     progress.step("trajectory of Gemeente Amersfoort")
     organisation = Organisation.objects.get(slug="amersfoort")
     coordinator = User.objects.get(email="coordinator@amersfoort.example")
-    rows = [{"step": step, "approach": a, "status": s, "note": note} for step, a, s, note in AMERSFOORT]
+    today = timezone.localdate()
+    rows = []
+    for step, approach, status, note in AMERSFOORT:
+        planned_in, done_ago, provider = AMERSFOORT_DETAILS.get(step, (None, None, ""))
+        rows.append(
+            {
+                "step": step,
+                "approach": approach,
+                "status": status,
+                "note": note,
+                "planned_on": today + timedelta(days=planned_in) if planned_in is not None else None,
+                "done_on": today - timedelta(days=done_ago) if done_ago is not None else None,
+                "provider": provider,
+            }
+        )
     services.save_trajectory(organisation, rows, by=coordinator)
 
 

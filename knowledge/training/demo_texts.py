@@ -448,7 +448,7 @@ STEPS = [
     ),
 ]
 
-# Gemeente Amersfoort's progress: step, approach, status, note
+# Gemeente Amersfoort's progress: step, approach, status, note (the dates and providers are in AMERSFOORT_DETAILS)
 AMERSFOORT = [
     ("board_awareness", "outsourced", "done", "Presentatie in de raadscommissie in maart."),
     ("kick_off", "ourselves", "done", "Startbijeenkomst met 60 collega's."),
@@ -460,6 +460,18 @@ AMERSFOORT = [
     ("train_the_trainer", "not_planned", "not_started", "Past niet in het budget van dit jaar."),
     ("project_lead", "ourselves", "done", ""),
 ]
+
+# Dates (days from the day the demo is loaded) and providers: step -> (planned in, done ago, provider)
+AMERSFOORT_DETAILS = {
+    "board_awareness": (None, 240, "Bureau Mediation & Overheid"),
+    "kick_off": (None, 200, ""),
+    "internal_mediators": (60, None, "Opleidingsinstituut Midden-Nederland"),
+    "measuring": (30, None, ""),
+    "management_awareness": (90, None, ""),
+    "communication": (45, None, ""),
+    "skills_workshops": (150, None, "Bureau Mediation & Overheid"),
+    "project_lead": (None, 180, ""),
+}
 
 # Demo participants who fill the sessions: (email, first name, last name, language, organisation slug)
 PARTICIPANTS = [

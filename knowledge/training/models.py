@@ -396,6 +396,8 @@ class TrajectoryStepStatus(models.Model):
     """How far one organisation is with one step of the implementation trajectory."""
 
     class Approach(models.TextChoices):
+        # The default: a step nobody decided on is not counted as done by anyone.
+        NOT_DECIDED = "not_decided", _("Not decided yet")
         OURSELVES = "ourselves", _("Done by ourselves")
         OUTSOURCED = "outsourced", _("Outsourced")
         NOT_PLANNED = "not_planned", _("Not planned")
@@ -407,9 +409,14 @@ class TrajectoryStepStatus(models.Model):
 
     organisation = models.ForeignKey("accounts.Organisation", on_delete=models.CASCADE, related_name="trajectory_steps")
     step = models.CharField(_("step"), max_length=32, choices=STEP_CHOICES)
-    approach = models.CharField(_("approach"), max_length=16, choices=Approach.choices, default=Approach.OURSELVES)
+    approach = models.CharField(_("approach"), max_length=16, choices=Approach.choices, default=Approach.NOT_DECIDED)
     status = models.CharField(_("status"), max_length=16, choices=Progress.choices, default=Progress.NOT_STARTED)
     note = models.TextField(_("note"), max_length=1000, blank=True)
+    planned_on = models.DateField(_("planned on"), null=True, blank=True)
+    done_on = models.DateField(_("done on"), null=True, blank=True)
+    provider = models.CharField(
+        _("provider"), max_length=200, blank=True, help_text=_("Who carries out an outsourced step.")
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -422,5 +429,25 @@ class TrajectoryStepStatus(models.Model):
             models.UniqueConstraint(fields=["organisation", "step"], name="training_trajectory_one_row_per_step"),
         ]
 
+    #: The editor's title of the step on the programme page, set by `services.trajectory()`.
+    editor_title = ""
+
     def __str__(self):
         return f"{self.organisation}: {self.get_step_display()}"
+
+    @property
+    def title(self) -> str:
+        """The step as the programme page names it, or the built-in label where the page does not."""
+        return self.editor_title or str(self.get_step_display())
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == self.Progress.DONE
+
+    @property
+    def is_outsourced(self) -> bool:
+        return self.approach == self.Approach.OUTSOURCED
+
+    @property
+    def is_decided(self) -> bool:
+        return self.approach != self.Approach.NOT_DECIDED

@@ -9,18 +9,22 @@ enrolment of the same person impossible even if the checks here were bypassed.
 Mails go out after the commit, through a background task, so a rolled-back enrolment never mails anyone.
 """
 
+from datetime import date
+
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from core.charts import Chart, Series
 from knowledge.training.models import (
     Enrolment,
+    ImplementationProgrammePage,
     SessionStatus,
     TrainingSession,
     TrajectoryStepStatus,
 )
-from knowledge.training.steps import STEP_KEYS
+from knowledge.training.steps import STEP_KEYS, STEP_LABELS
 from knowledge.training.tasks import send_training_mail
 
 
@@ -154,23 +158,61 @@ def apply_published_sessions(page) -> None:
 
 # Implementation trajectory
 
+TRAJECTORY_FIELDS = ("approach", "status", "note", "planned_on", "done_on", "provider")
 
-def trajectory(organisation) -> list[TrajectoryStepStatus]:
-    """All steps in order; steps nobody recorded yet appear as unsaved defaults."""
+
+def programme_page():
+    """The live implementation programme page in the active language, or None when it has no such translation."""
+    return (
+        ImplementationProgrammePage.objects.live()
+        .public()
+        .filter(locale__language_code=translation.get_language())
+        .first()
+    )
+
+
+def step_titles(page=None) -> dict[str, str]:
+    """Each step's title as the editors wrote it on the programme page in the active language; the built-in label
+    for a step the page lacks, and for all steps when the page is not translated into this language (a Dutch title
+    on a Danish page would be worse than the Danish built-in label). Pass `page` when the caller has it already."""
+    page = page if page is not None else programme_page()
+    titles = {key: str(label) for key, label in STEP_LABELS.items()}
+    if page is not None:
+        for block in page.steps:
+            key, title = block.value.get("key"), (block.value.get("title") or "").strip()
+            if key in titles and title:
+                titles[key] = title
+    return titles
+
+
+def trajectory(organisation, titles: dict[str, str] | None = None) -> list[TrajectoryStepStatus]:
+    """All eleven steps in order, each with its title (`row.title`); a step nobody recorded is an unsaved row with
+    the defaults: not decided yet, not started."""
+    titles = titles if titles is not None else step_titles()
     stored = {row.step: row for row in organisation.trajectory_steps.select_related("updated_by")}
-    return [stored.get(key) or TrajectoryStepStatus(organisation=organisation, step=key) for key in STEP_KEYS]
+    rows = [stored.get(key) or TrajectoryStepStatus(organisation=organisation, step=key) for key in STEP_KEYS]
+    for row in rows:
+        row.editor_title = titles.get(row.step, "")
+    return rows
 
 
 def save_trajectory(organisation, rows: list[dict], by) -> None:
-    """Store the coordinator's choices; rows are dicts with step, approach, status and note."""
+    """Store the coordinator's choices; rows are dicts with the step and the fields of TRAJECTORY_FIELDS (a field
+    left out keeps its default). A step that is still entirely the default is not stored: an untouched form saves
+    nothing, so no row claims a choice nobody made."""
+    blank = TrajectoryStepStatus()
+    defaults = {name: getattr(blank, name) for name in TRAJECTORY_FIELDS}
     with transaction.atomic():
         stored = {row.step: row for row in organisation.trajectory_steps.select_for_update()}
         for data in rows:
             if data["step"] not in STEP_KEYS:
                 continue
             row = stored.get(data["step"])
-            values = {key: data[key] for key in ("approach", "status", "note")}
-            if row is not None and all(getattr(row, key) == value for key, value in values.items()):
+            values = {name: data.get(name, default) for name, default in defaults.items()}
+            values["note"], values["provider"] = values["note"] or "", values["provider"] or ""
+            if row is None and values == defaults:
+                continue
+            if row is not None and all(getattr(row, name) == value for name, value in values.items()):
                 continue
             TrajectoryStepStatus.objects.update_or_create(
                 organisation=organisation, step=data["step"], defaults={**values, "updated_by": by}
@@ -178,19 +220,41 @@ def save_trajectory(organisation, rows: list[dict], by) -> None:
 
 
 def trajectory_summary(rows: list[TrajectoryStepStatus]) -> dict:
-    """Counts per status and per approach, for the overview chart."""
+    """Counts per status and per approach over all steps (an unrecorded step counts as not started and not decided
+    yet), as `core.charts.Chart`s for the overview and the dashboard, and the next planned steps.
+
+    `status` and `approach` are lists of {"value", "label", "count"}; `status_chart` and `approach_chart` draw the
+    same counts; `next_planned` holds the first three steps not done yet that have a planned date, earliest first
+    (a date already past comes first: that step is late); `done` is the number of steps done, `total` of all."""
     total = len(rows)
 
-    def bars(field, choices, counted):
-        result = []
-        for value, label in choices:
-            count = sum(1 for row in counted if getattr(row, field) == value)
-            result.append({"value": value, "label": label, "count": count, "percent": round(100 * count / total)})
-        return result
+    def counts(field, choices):
+        return [
+            {"value": value, "label": label, "count": sum(1 for row in rows if getattr(row, field) == value)}
+            for value, label in choices
+        ]
 
+    def chart(chart_id, title, header, bars):
+        return Chart(
+            id=chart_id,
+            title=title,
+            categories=[str(bar["label"]) for bar in bars],
+            series=[Series(label=str(_("Steps")), values=[bar["count"] for bar in bars])],
+            kind="bar",
+            category_header=header,
+        )
+
+    status = counts("status", TrajectoryStepStatus.Progress.choices)
+    approach = counts("approach", TrajectoryStepStatus.Approach.choices)
+    planned = sorted(
+        (row for row in rows if not row.is_done and row.planned_on), key=lambda row: row.planned_on or date.max
+    )
     return {
         "total": total,
-        "status": bars("status", TrajectoryStepStatus.Progress.choices, rows),
-        # A step nobody recorded has no approach yet (its status is "not started" all the same).
-        "approach": bars("approach", TrajectoryStepStatus.Approach.choices, [row for row in rows if row.pk]),
+        "done": next(bar["count"] for bar in status if bar["value"] == TrajectoryStepStatus.Progress.DONE),
+        "status": status,
+        "approach": approach,
+        "status_chart": chart("trajectory-status", str(_("Steps by status")), str(_("Status")), status),
+        "approach_chart": chart("trajectory-approach", str(_("Steps by approach")), str(_("Approach")), approach),
+        "next_planned": planned[:3],
     }

@@ -25,11 +25,9 @@ from knowledge.training import ical, permissions, queries, services
 from knowledge.training.forms import TrajectoryFormSet
 from knowledge.training.models import (
     Enrolment,
-    ImplementationProgrammePage,
     TrainingModulePage,
     TrainingSession,
 )
-from knowledge.training.steps import STEP_LABELS
 
 # Feeds reach a little into the past, so a calendar keeps last month's sessions.
 FEED_HISTORY = timedelta(days=31)
@@ -245,15 +243,11 @@ def _member_organisation(request, slug) -> Organisation:
     return get_object_or_404(permissions.trajectory_organisations(request.user), slug=slug)
 
 
-def _programme_page():
-    locale = Locale.objects.filter(language_code=translation.get_language()).first()
-    return ImplementationProgrammePage.objects.live().public().filter(locale=locale).first()
-
-
 @login_required
 def trajectory_overview(request, slug):
     organisation = _member_organisation(request, slug)
-    rows = services.trajectory(organisation)
+    programme = services.programme_page()
+    rows = services.trajectory(organisation, titles=services.step_titles(programme))
     return render(
         request,
         "training/trajectory.html",
@@ -262,7 +256,7 @@ def trajectory_overview(request, slug):
             "rows": rows,
             "summary": services.trajectory_summary(rows),
             "can_edit": account_permissions.can_coordinate(request.user, organisation),
-            "programme": _programme_page(),
+            "programme": programme,
         },
     )
 
@@ -272,7 +266,7 @@ def trajectory_overview(request, slug):
 def trajectory_edit(request, slug):
     organisation = get_object_or_404(account_permissions.coordinated_organisations(request.user), slug=slug)
     rows = services.trajectory(organisation)
-    initial = [{"step": r.step, "approach": r.approach, "status": r.status, "note": r.note} for r in rows]
+    initial = [{"step": row.step, **{name: getattr(row, name) for name in services.TRAJECTORY_FIELDS}} for row in rows]
     formset = TrajectoryFormSet(request.POST or None, initial=initial, prefix="steps")
     if request.method == "POST" and formset.is_valid():
         services.save_trajectory(organisation, [form.cleaned_data for form in formset.forms], by=request.user)
@@ -280,6 +274,7 @@ def trajectory_edit(request, slug):
             request, _("The trajectory of %(organisation)s has been saved.") % {"organisation": organisation}
         )
         return redirect("training:trajectory", slug=organisation.slug)
+    titles = {row.step: row.title for row in rows}
     for form in formset.forms:
-        form.step_label = STEP_LABELS.get(form["step"].value(), "")
+        form.step_label = titles.get(form["step"].value(), "")
     return render(request, "training/trajectory_edit.html", {"organisation": organisation, "formset": formset})

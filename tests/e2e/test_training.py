@@ -78,21 +78,56 @@ def test_enrol_wait_cancel_and_promote_with_mails(page, two_members):
     check_accessibility(page, "training-participants")
 
 
+CHART_NUMBERS = """figure => {
+    const canvas = figure.querySelector("canvas");
+    const chart = canvas && Chart.getChart(canvas);
+    const figures = cell => cell.dataset.value === undefined ? null : Number(cell.dataset.value);
+    const table = [...figure.querySelectorAll("tbody tr")].map(row => [...row.querySelectorAll("td")].map(figures));
+    return {
+        label: canvas && canvas.getAttribute("aria-label"),
+        role: canvas && canvas.getAttribute("role"),
+        drawn: chart ? chart.data.datasets.map(dataset => dataset.data) : null,
+        table: table,
+    };
+}"""
+
+
+def drawn_charts(page):
+    """Each chart of the page: its canvas's label and the numbers Chart.js drew, beside those of its table."""
+    expect(page.locator("figure.site-chart canvas").first).to_be_visible()
+    return {
+        figure.get_attribute("id"): figure.evaluate(CHART_NUMBERS)
+        for figure in page.locator("figure.site-chart[data-chart]").all()
+    }
+
+
 def test_coordinator_tracks_the_trajectory(page):
     log_in(page, "coordinator@amersfoort.example")
     page.goto("/nl/training/trajectory/amersfoort/")
     expect(page.locator("h1")).to_have_text("Implementatietraject van Gemeente Amersfoort")
+    charts = drawn_charts(page)
+    assert set(charts) == {"trajectory-status", "trajectory-approach"}
+    for chart in charts.values():
+        assert chart["role"] == "img" and chart["label"]
+        assert chart["drawn"] == [list(column) for column in zip(*chart["table"], strict=True)]
+        assert sum(chart["drawn"][0]) == 11
+    in_progress_before = charts["trajectory-status"]["drawn"][0][1]
     check_accessibility(page, "training-trajectory")
+    page.emulate_media(media="print")
+    expect(page.locator("#trajectory-status canvas")).to_be_visible()
+    expect(page.locator("#trajectory-status table")).to_be_visible()
+    page.emulate_media(media="screen")
+
     page.get_by_role("link", name="Traject bijwerken").click()
     check_accessibility(page, "training-trajectory-edit")
-    step = page.get_by_role(
-        "group", name="5. Bewustwording bij directie en management, met intervisie voor nieuwe mediators"
-    )
+    step = page.get_by_role("group", name="5. Directie en management")
+    step.get_by_label("Aanpak").select_option("outsourced")
     step.get_by_label("Status").select_option("in_progress")
     step.get_by_label("Opmerking").fill("Sessie met het MT gepland.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator(".utrecht-alert")).to_contain_text("is opgeslagen")
     expect(page.locator("main")).to_contain_text("Sessie met het MT gepland.")
+    assert drawn_charts(page)["trajectory-status"]["drawn"][0][1] == in_progress_before + 1
 
 
 @pytest.mark.parametrize(("path", "heading"), [("/da/kurser/", "Kurser"), ("/da/implementeringsforloeb/", None)])

@@ -182,6 +182,7 @@ GRAPHIC = 3.0  # WCAG 1.4.11, borders and chart bars that carry meaning
         ("--kennisplatform-chart-done-color", "--kennisplatform-chart-track-background-color", GRAPHIC),
         ("--kennisplatform-chart-in-progress-color", "--kennisplatform-chart-track-background-color", GRAPHIC),
         ("--kennisplatform-chart-not-started-color", "--kennisplatform-chart-track-background-color", GRAPHIC),
+        *((f"--kennisplatform-chart-color-{n}", "--kennisplatform-background-color", GRAPHIC) for n in range(1, 7)),
     ],
 )
 def test_theme_colour_pairs_meet_wcag_aa(foreground, background, minimum):
