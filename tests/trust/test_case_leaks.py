@@ -138,6 +138,22 @@ def pool_pages(cell):
     return cell.gets(url("pool:index"), url("pool:find"), url("pool:networks"), url("pool:my_profile"))
 
 
+def measurement_pages(cell):
+    """The organisation's figures: the dashboard, its CSV and report, the benchmark and the coordinators' choices,
+    and the public evaluation page. Figures only: the coordinator reads them, but never a case's text."""
+    slug = cell.world["almere"].slug
+    names = ("dashboard", "export_csv", "report", "benchmark", "settings", "access")
+    return cell.gets(
+        url("measurement:index"), *(url(f"measurement:{name}", slug=slug) for name in names), url("evaluation:enter")
+    )
+
+
+def evaluation_codes(cell):
+    """Handing out evaluation codes for the closed canary case: its readers only."""
+    pk = cell.world["case"].pk
+    return cell.gets(url("measurement:evaluation_codes", pk=pk), url("measurement:evaluation_slips", pk=pk))
+
+
 def cms(cell):
     """The CMS: its dashboard, snippets, page search and history; the cases app registers nothing there."""
     finders = [canary.finder for canary in CANARIES.values()]
@@ -173,11 +189,13 @@ NOWHERE = {
     "sitemap.xml": sitemap,
     "RSS, Atom and iCal feeds": feeds,
     "pool pages": pool_pages,
+    "measurement pages": measurement_pages,
     "CMS": cms,
 }
 # Surfaces that show a case (or tell about it) to its readers only.
 READERS_ONLY = {
     "every page of the register for the case": register_pages,
+    "evaluation codes of the case": evaluation_codes,
     "in-app notifications": notifications,
     "notification mails": mails,
     "GDPR export": gdpr_export,
@@ -224,6 +242,16 @@ def test_no_page_of_the_case_opens_for_those_who_may_not_read_it(world, client, 
         if response.status_code == 200 or "/cases/" in redirected_to:
             opened[address] = response.status_code
     assert not opened, f"{role} gets {opened}"
+
+
+@pytest.mark.parametrize("role", OUTSIDERS)
+def test_nobody_who_may_not_read_the_case_hands_out_its_evaluation_codes(world, client, role):
+    _cell(client, world, role)
+    pk = world["case"].pk
+    for address in (url("measurement:evaluation_codes", pk=pk), url("measurement:evaluation_slips", pk=pk)):
+        response = client.get(address)
+        redirected_to = urlsplit(response["Location"]).path if response.status_code == 302 else ""
+        assert response.status_code in (302, 403, 404) and "/measurement/" not in redirected_to, (address, role)
 
 
 # --- positive controls: the surface works, so the negatives above can fail -------------------------------------
