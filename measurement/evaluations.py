@@ -36,8 +36,9 @@ MAX_CODES = 6
 QUESTIONS = Evaluation.QUESTIONS
 SCORES = [score.value for score in Score]
 COMMENT_LENGTH = 2000
-# Wrong codes from one address are counted in the login throttle's table under this name (it is no e-mail address,
-# so it never locks a login); only failures are kept, and only for the throttle's window.
+# Wrong codes from one address are counted in the login throttle's table under this name (no e-mail address, so it
+# never locks a person's login; an address's failed logins and wrong codes do share that address's budget). Only
+# failures are kept, never an address that answered, and the throttle prunes them after its window.
 WRONG_CODE = "evaluation code"
 
 
