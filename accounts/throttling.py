@@ -36,7 +36,7 @@ def client_ip(request) -> str | None:
 
 def is_locked(email: str, ip: str | None) -> bool:
     since = _window_start()
-    recent = FailedLogin.objects.filter(attempted_at__gte=since)
+    recent = FailedLogin.objects.filter(attempted_at__gte=since).exclude(email__startswith=SCOPE_MARK)
     if recent.filter(email=normalise_email(email)).count() >= settings.LOGIN_THROTTLE_FAILURES:
         return True
     return bool(ip) and recent.filter(ip_address=ip).count() >= settings.LOGIN_THROTTLE_FAILURES * IP_FACTOR
@@ -44,6 +44,29 @@ def is_locked(email: str, ip: str | None) -> bool:
 
 def minutes_locked() -> int:
     return max(1, settings.LOGIN_THROTTLE_WINDOW // 60)
+
+
+# Other things people could guess (a party-evaluation code) are throttled per address in the same table, under a
+# scope name that starts with a space: no login address is stored that way (`normalise_email` strips), so wrong
+# guesses never lock a login and failed logins never lock the guessing of something else.
+SCOPE_MARK = " "
+
+
+def _scoped(scope: str) -> str:
+    return SCOPE_MARK + scope
+
+
+def too_many_guesses(scope: str, ip: str | None) -> bool:
+    """Whether this address guessed wrong so often within the window that it has to wait (the IP allowance)."""
+    if not ip:
+        return False
+    recent = FailedLogin.objects.filter(email=_scoped(scope), ip_address=ip, attempted_at__gte=_window_start())
+    return recent.count() >= settings.LOGIN_THROTTLE_FAILURES * IP_FACTOR
+
+
+def record_wrong_guess(scope: str, ip: str | None) -> None:
+    if ip:
+        FailedLogin.objects.create(email=_scoped(scope), ip_address=ip)
 
 
 def record_failure(email: str, ip: str | None) -> None:

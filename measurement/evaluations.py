@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import throttling
-from accounts.models import FailedLogin
 from cases.models import Case
 from core.charts import Chart, Series
 from measurement import permissions
@@ -36,9 +35,9 @@ MAX_CODES = 6
 QUESTIONS = Evaluation.QUESTIONS
 SCORES = [score.value for score in Score]
 COMMENT_LENGTH = 2000
-# Wrong codes from one address are counted in the login throttle's table under this name (no e-mail address, so it
-# never locks a person's login; an address's failed logins and wrong codes do share that address's budget). Only
-# failures are kept, never an address that answered, and the throttle prunes them after its window.
+# Wrong codes from one address are counted by the login throttle under a scope of their own (they never lock a login,
+# failed logins never lock the evaluation). Only failures are kept, never an address that answered, and the throttle
+# prunes them after its window.
 WRONG_CODE = "evaluation code"
 
 
@@ -179,16 +178,11 @@ def submit(
 
 def too_many_wrong_codes(ip: str | None) -> bool:
     """Whether this address typed so many unknown codes lately that it has to wait (the login throttle's window)."""
-    if not ip:
-        return False
-    since = timezone.now() - timedelta(seconds=settings.LOGIN_THROTTLE_WINDOW)
-    tries = FailedLogin.objects.filter(email=WRONG_CODE, ip_address=ip, attempted_at__gte=since).count()
-    return tries >= settings.LOGIN_THROTTLE_FAILURES * throttling.IP_FACTOR
+    return throttling.too_many_guesses(WRONG_CODE, ip)
 
 
 def record_wrong_code(ip: str | None) -> None:
-    if ip:
-        FailedLogin.objects.create(email=WRONG_CODE, ip_address=ip)
+    throttling.record_wrong_guess(WRONG_CODE, ip)
 
 
 def minutes_to_wait() -> int:

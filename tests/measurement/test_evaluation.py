@@ -300,6 +300,22 @@ def test_too_many_unknown_codes_from_one_address_make_it_wait(w, client, setting
     assert other.status_code == 302
 
 
+def test_wrong_codes_and_failed_logins_from_one_address_do_not_lock_each_other(w, settings):
+    """A town hall's address where someone mistyped codes can still log in, and the other way round."""
+    from accounts import throttling
+
+    settings.LOGIN_THROTTLE_FAILURES = 1
+    ip = "10.0.0.7"
+    for _ in range(5):
+        throttling.record_wrong_guess("evaluation code", ip)
+    assert throttling.too_many_guesses("evaluation code", ip)
+    assert not throttling.is_locked("someone@almere.example", ip)
+    for _ in range(5):
+        throttling.record_failure(f"x{_}@almere.example", "10.0.0.8")
+    assert throttling.is_locked("other@almere.example", "10.0.0.8")
+    assert not throttling.too_many_guesses("evaluation code", "10.0.0.8")
+
+
 def test_the_answer_page_takes_a_fixed_number_of_queries(w, client, django_assert_max_num_queries):
     code = factories.evaluation_code(w.closed)
     # The site's own (home page, languages) plus the throttle and the code; the answer adds its three writes.
