@@ -126,6 +126,12 @@ SUBJECTS = {
             "Henvendelse om betjeningen i Borgerservice.",
         ],
     },
+    ("da", "between_organisations"): {
+        "other": [
+            "Uenighed med en boligforening om vedligeholdelse af en legeplads.",
+            "Uenighed med en nabokommune om fordeling af udgifter til en fælles ordning.",
+        ],
+    },
     ("da", "staff_conflict"): {
         "hr": [
             "Konflikt mellem en medarbejder og lederen om fordeling af opgaver.",
@@ -170,6 +176,9 @@ CONCERNS = {
         "Borgeren ønsker især en anerkendelse af, at det burde være gået anderledes.",
         "Borgeren ønsker et møde med forvaltningen og en klar aftale fremover.",
         "Borgeren har bedt om mægling gennem Borgerrådgiveren.",
+    ],
+    ("da", "between_organisations"): [
+        "Begge organisationer ønsker en løsning uden en retssag.",
     ],
     ("da", "staff_conflict"): [
         "Begge parter vil gerne videre, men ved ikke, hvordan samtalen skal begynde.",
@@ -302,6 +311,9 @@ PARTIES = {
     ("da", "complaint"): [
         [("citizen", "borgeren"), ("manager", "leder i forvaltningen")],
         [("citizen", "borgeren"), ("supporter", "bisidder"), ("employee", "medarbejder i forvaltningen")],
+    ],
+    ("da", "between_organisations"): [
+        [("other_organisation", "repræsentant for den anden organisation"), ("manager", "kontorchef")],
     ],
     ("da", "staff_conflict"): [
         [("employee", "medarbejder"), ("manager", "leder")],

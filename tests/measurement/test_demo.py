@@ -188,3 +188,20 @@ def test_nothing_the_demo_typed_holds_personal_data():
     assert len(texts) > 1000
     findings = {text: detect(text) for text in texts if detect(text)}
     assert findings == {}
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def test_no_text_the_generator_can_choose_holds_personal_data():
+    texts = [text for name in dir(demo_texts) if name.isupper() for text in _strings(getattr(demo_texts, name))]
+    assert len(texts) > 150
+    assert {text: detect(text) for text in texts if detect(text)} == {}
