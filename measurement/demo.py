@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
@@ -568,8 +569,9 @@ def plan_year(today: date, organisations: dict, people: dict) -> list[Planned]:
             cutoff = last_closing_day_due(today, HILVERSUM_RETENTION_MONTHS)
             for plan in plans:
                 case = plan.case
-                if case.organisation == organisation and case.status == CaseStatus.CLOSED and case.closed_on <= cutoff:
-                    _reduce(plan, add_months(case.closed_on, HILVERSUM_RETENTION_MONTHS))
+                closed = case.closed_on
+                if case.organisation == organisation and closed is not None and closed <= cutoff:
+                    _reduce(plan, add_months(closed, HILVERSUM_RETENTION_MONTHS))
     plans += _amersfoort(today, organisations["amersfoort"], people["coordinator@amersfoort.example"])
     return plans
 
@@ -597,7 +599,7 @@ def write(plans: list[Planned]) -> None:
     for case in cases:
         case.created_at = _moment(case.received_on, 9)
     Case.objects.bulk_update(cases, ["created_at"], batch_size=500)
-    rows: dict[type, list] = {}
+    rows: dict[type[models.Model], list] = {}
     for plan in plans:
         case = plan.case
         for name in ("parties", "contacts", "informal", "steps", "officials", "meetings", "hours"):
@@ -608,7 +610,7 @@ def write(plans: list[Planned]) -> None:
             assignments = rows.setdefault(Assignment, [])
             at = _moment(case.received_on, 9)
             assignments.append(Assignment(case=case, user=plan.handler, role=AssignmentRole.HANDLER, assigned_at=at))
-            if plan.mediator_user is not None:
+            if plan.mediator_user is not None and case.mediation_started_on is not None:
                 start = _moment(case.mediation_started_on)
                 assignments.append(
                     Assignment(case=case, user=plan.mediator_user, role=AssignmentRole.MEDIATOR, assigned_at=start)
@@ -627,7 +629,7 @@ def write(plans: list[Planned]) -> None:
                 )
             )
     for model, objects in rows.items():
-        model.objects.bulk_create(objects, batch_size=500)
+        model._default_manager.bulk_create(objects, batch_size=500)
 
 
 def _evaluation_codes(plans, organisation, today, rng):
