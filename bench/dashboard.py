@@ -333,7 +333,7 @@ def main():
                     table.append((size, label, indexes, p50, p95, len(values), queries))
                     query_note = f"   {queries} queries" if queries is not None else ""
                     print(f"  {label:38} {indexes:24} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms{query_note}")
-        write_report(args.output, table, loads)
+        write_report(args.output, table, loads, args.sizes)
     finally:
         drop_database(admin)
 
@@ -358,13 +358,14 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({cpu}), PostgreSQL {version} (default settings, fsync off), Python {python}"
 
 
-def write_report(path, table, loads):
+def write_report(path, table, loads, sizes):
     lines = [
         "## Dashboard and regional benchmark",
         "",
         f"Machine: {machine()}.",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bin/with-postgres .venv/bin/python bench/dashboard.py "
-        "--sizes …` (see the docstring of bench/dashboard.py for what each row measures).",
+        f"--sizes {' '.join(str(size) for size in sizes)}` (see the docstring of bench/dashboard.py for what each "
+        "row measures).",
         "",
         f"{ORGANISATIONS} organisations in {NETWORKS} networks; the big organisation holds {BIG_SHARE:.0%} of the "
         f"cases; period: the last twelve months of two years of cases. {RUNS} timed runs per figure "
