@@ -39,6 +39,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+from bench.report import write_section  # noqa: E402  (after the project root is on the path)
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 BENCH_DB = "kennisplatform_bench"
 RUNS = 7  # timed runs per query (after one warm-up)
@@ -475,7 +477,7 @@ def main():
 
 def write_report(path, rows, breakdown):
     lines = [
-        "# Search benchmark",
+        "## Search",
         "",
         f"Machine: {machine()}.",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bin/with-postgres .venv/bin/python bench/search.py "
@@ -513,8 +515,8 @@ def write_report(path, rows, breakdown):
             backends = ("platform", "platform-exact", "wagtail", "ceiling")
             cells = " | ".join(f"{statistics.median(measured[b]):.1f}" for b in backends)
             lines.append(f"| {label} | {measured['matches']:,} | {measured['shown']} | {cells} |")
-    lines += ["", "Load times:", "", *loads, ""]
-    Path(path).write_text("\n".join(lines))
+    lines += ["", "Load times:", "", *loads]
+    write_section(path, "search", lines)
     print(f"Wrote {path}")
 
 

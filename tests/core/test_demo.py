@@ -23,6 +23,7 @@ def test_every_apps_loader_is_discovered_and_ordered_by_what_it_builds_on():
         "notifications.demo",
         "pool.demo",
         "cases.demo",
+        "measurement.demo",
     ]
 
 
