@@ -335,13 +335,26 @@ MANDATES = {
 
 # --- the implementation trajectory of Almere: step → (approach, status, note) -------------------------------------
 
+# step: (approach, status, note, days from today it was done (negative) or is planned (positive), provider)
 ALMERE_TRAJECTORY = {
-    "board_awareness": ("ourselves", "done", "Presentatie in het college en aan de raadscommissie."),
-    "kick_off": ("ourselves", "done", "Startbijeenkomst met alle bezwaarbehandelaars en klachtcoördinatoren."),
-    "internal_mediators": ("outsourced", "done", "Twee medewerkers volgden de opleiding tot interne mediator."),
-    "measuring": ("ourselves", "in_progress", "Registratie in het zaakregister sinds vorig jaar; eerste cijfers."),
-    "communication": ("ourselves", "in_progress", "Intranetpagina staat; tekst voor de website volgt."),
-    "management_awareness": ("outsourced", "not_started", "Intervisie voor nieuwe mediators wordt ingekocht."),
+    "board_awareness": ("ourselves", "done", "Presentatie in het college en aan de raadscommissie.", -300, ""),
+    "kick_off": ("ourselves", "done", "Startbijeenkomst met bezwaarbehandelaars en klachtcoördinatoren.", -260, ""),
+    "internal_mediators": (
+        "outsourced",
+        "done",
+        "Twee medewerkers volgden de opleiding tot interne mediator.",
+        -150,
+        "Opleidingsinstituut voor mediation (erkende opleiding)",
+    ),
+    "measuring": ("ourselves", "in_progress", "Registratie in het zakenregister; eerste cijfers.", 30, ""),
+    "communication": ("ourselves", "in_progress", "Intranetpagina staat; tekst voor de website volgt.", 45, ""),
+    "management_awareness": (
+        "outsourced",
+        "not_started",
+        "Intervisie voor nieuwe mediators wordt ingekocht.",
+        90,
+        "Regionaal intervisienetwerk mediators",
+    ),
 }
 
 # The comments of the anonymous evaluations (most answers have none).

@@ -15,6 +15,8 @@ from django.views.decorators.cache import never_cache
 
 from accounts.access import members_only
 from accounts.throttling import client_ip
+from cases import audit
+from cases.choices import EventAction
 from measurement import evaluations, permissions
 from measurement.forms.evaluation import AnswerForm, CodeForm, HandOutForm
 
@@ -22,8 +24,12 @@ from measurement.forms.evaluation import AnswerForm, CodeForm, HandOutForm
 
 
 def _evaluation_case(request, pk):
-    """The closed case if the person may hand out codes for it; 404 otherwise, never a hint that it exists."""
-    return get_object_or_404(permissions.evaluation_cases(request.user).select_related("organisation"), pk=pk)
+    """The closed case if the person may hand out codes for it; 404 otherwise, never a hint that it exists. These
+    pages name the case (its reference), so a GET is logged as an opening, as on the case's own pages."""
+    case = get_object_or_404(permissions.evaluation_cases(request.user).select_related("organisation"), pk=pk)
+    if request.method == "GET":
+        audit.record(case, request.user, EventAction.OPENED)
+    return case
 
 
 def _state(code, today):
