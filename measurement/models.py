@@ -115,9 +115,9 @@ class Score(models.IntegerChoices):
     """The answer scale of every question: 1 (not at all) to 5 (completely)."""
 
     ONE = 1, _("1 – not at all")
-    TWO = 2, _("2")
-    THREE = 3, _("3")
-    FOUR = 4, _("4")
+    TWO = 2, "2"
+    THREE = 3, "3"
+    FOUR = 4, "4"
     FIVE = 5, _("5 – completely")
 
 
