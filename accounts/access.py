@@ -155,6 +155,23 @@ def membership_problem(user) -> str:
     return "none"
 
 
+# Longer ways back are not kept: Django refuses to redirect to an address past 16,384 characters, and no link of the
+# site is anywhere near this long.
+LONGEST_WAY_BACK = 2000
+
+
+def login_redirect(request):
+    """Send a visitor to log in, and back to the address they asked for afterwards (if it is a sensible length).
+    The way back depends on the address, so no shared cache may keep the answer."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.utils.cache import add_never_cache_headers
+
+    way_back = request.get_full_path()
+    response = redirect_to_login(way_back if len(way_back) <= LONGEST_WAY_BACK else "/")
+    add_never_cache_headers(response)
+    return response
+
+
 def membership_required_response(request, status=403):
     """The 403 page that tells a logged-in non-member why they cannot read members-only content."""
     from django.shortcuts import render

@@ -1,7 +1,5 @@
 """Organisations and memberships in the CMS admin, for platform administrators; members-only page serving."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -49,7 +47,5 @@ def members_only_pages_for_members(page, request, serve_args, serve_kwargs):
     if roles.is_member(request.user) or not access.requires_membership(page):
         return None
     if not request.user.is_authenticated:
-        response = redirect_to_login(request.get_full_path())
-        add_never_cache_headers(response)
-        return response
+        return access.login_redirect(request)
     return access.membership_required_response(request)

@@ -34,7 +34,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.report import write_section  # noqa: E402  (after the project root is on the path)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 BENCH_DB = "kennisplatform_bench_dashboard"
@@ -389,6 +388,8 @@ def write_report(path, table, loads, sizes):
         queries = "" if queries is None else queries
         lines.append(f"| {size:,} | {label} | {indexes} | {p50:.1f} | {p95:.1f} | {count} | {queries} |")
     lines += ["", "Data:", "", *loads]
+    from bench.report import write_section  # the project root is on the path once the script runs
+
     write_section(path, "dashboard", lines)
     print(f"Wrote {path}")
 

@@ -39,7 +39,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.report import write_section  # noqa: E402  (after the project root is on the path)
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 BENCH_DB = "kennisplatform_bench"
@@ -516,6 +515,8 @@ def write_report(path, rows, breakdown):
             cells = " | ".join(f"{statistics.median(measured[b]):.1f}" for b in backends)
             lines.append(f"| {label} | {measured['matches']:,} | {measured['shown']} | {cells} |")
     lines += ["", "Load times:", "", *loads]
+    from bench.report import write_section  # the project root is on the path once the script runs
+
     write_section(path, "search", lines)
     print(f"Wrote {path}")
 

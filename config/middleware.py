@@ -1,5 +1,8 @@
 """Site-wide request checks that no single view should have to repeat."""
 
+import re
+
+from django.http import Http404
 from django.shortcuts import render
 
 
@@ -28,3 +31,24 @@ def has_nul(request) -> bool:
     if "\x00" in request.path_info:
         return True
     return any("\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists())
+
+
+# No database id has more digits than this (a bigint has 19).
+_OVERLONG_NUMBER = re.compile(r"(?:^|/)\d{20,}(?:/|$)")
+
+
+class OverlongIdMiddleware:
+    """Answers 404 Not Found to an address with a path segment of more digits than any id has.
+
+    Views that read an id from the path with a plain pattern (Wagtail's document serving) hand it to the database
+    as a number; past 4,300 digits Python cannot even make it one, and the request ends as a server error. Nothing
+    with such an id exists, so "not found" is the true answer, given here once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _OVERLONG_NUMBER.search(request.path_info):
+            raise Http404
+        return self.get_response(request)

@@ -1,10 +1,8 @@
 """Site-wide views: error pages in the site layout, health check, robots.txt."""
 
-from django.contrib.auth.views import redirect_to_login
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 
 
@@ -13,14 +11,11 @@ def page_not_found(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    from accounts.access import MembershipRequired, membership_required_response
+    from accounts.access import MembershipRequired, login_redirect, membership_required_response
 
     if isinstance(exception, MembershipRequired):
         if not request.user.is_authenticated:
-            # The way back depends on the address asked for: no shared cache may keep it.
-            response = redirect_to_login(request.get_full_path())
-            add_never_cache_headers(response)
-            return response
+            return login_redirect(request)
         return membership_required_response(request)
     return render(request, "errors/403.html", status=403)
 

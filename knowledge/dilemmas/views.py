@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from accounts.access import login_redirect
 from core.params import natural_int
 from knowledge.dilemmas import memo_document, permissions, services
 from knowledge.dilemmas.forms import PERSONAL_DATA_REMINDER, CommentForm, InviteForm
@@ -29,7 +30,7 @@ def login_required(view):
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return login_redirect(request)
         return view(request, *args, **kwargs)
 
     return wrapped
@@ -163,7 +164,7 @@ def step(request, pk, number):
     if not request.user.is_authenticated:
         if request.method == "POST":
             return _expired_session(request, pk, number)
-        return redirect_to_login(request.get_full_path())
+        return login_redirect(request)
     worksheet = _editable(request, pk)
     if request.method != "POST":
         restored = _restore_draft(request, worksheet, number)

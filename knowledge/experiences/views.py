@@ -7,7 +7,6 @@ gets a 404, whether it exists or not.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import roles
+from accounts.access import login_redirect
 from accounts.models import Membership
 from knowledge.experiences import actions, services
 from knowledge.experiences.forms import CHECKED_FIELDS, SubmissionForm, findings_for
@@ -31,7 +31,7 @@ def _login_keeping_what_was_typed(request):
         data = {key: request.POST.getlist(key) for key in request.POST if key != "csrfmiddlewaretoken"}
         request.session[UNSENT_KEY] = {"path": request.path, "data": data}
         messages.warning(request, _("Your session had expired. What you typed has been kept: log in to continue."))
-    return redirect_to_login(request.get_full_path())
+    return login_redirect(request)
 
 
 def _unsent_initial(request, form_class) -> dict | None:

@@ -130,7 +130,7 @@ def test_a_coordinator_gives_a_member_access_and_the_member_then_reads_the_dashb
     access = ManagementAccess.objects.get()
     assert (access.organisation, access.user, access.granted_by) == (almere, hanna, boss)
     with translation.override("en"):
-        text = text_of(as_user(boss).get(url))
+        text = text_of(as_user(boss).get(reverse("measurement:access", args=[almere.slug])))
     assert "Hanna Handler" in text and "given by Coby Coördinator on" in text
     benchmark = reverse("measurement:benchmark", args=[almere.slug])
     assert as_user(hanna).get(benchmark).status_code == 200

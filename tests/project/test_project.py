@@ -111,3 +111,20 @@ def test_demo_content_is_refused_in_production():
     result = run(PYTHON, "manage.py", "demo_content", env=PRODUCTION_ENV)
     assert result.returncode != 0
     assert "development only" in result.stderr
+
+
+@pytest.mark.django_db
+def test_an_address_with_an_id_longer_than_any_is_not_found(client):
+    """Wagtail's document view would hand 5,000 digits to the database as a number (a server error)."""
+    assert client.get("/documents/" + "9" * 5000 + "/brochure.pdf").status_code == 404
+    assert client.get("/documents/" + "9" * 19 + "/brochure.pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_visitor_asking_for_a_very_long_members_only_address_is_sent_to_log_in(client):
+    """The way back is kept when it is of a sensible length; an address too long to redirect to is not."""
+    response = client.get("/en/measurement/" + "almere-" * 3000 + "/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert "almere-almere" not in response["Location"]
+    response = client.get("/en/measurement/almere/")
+    assert response.status_code == 302 and "next=/en/measurement/almere/" in response["Location"]
