@@ -48,7 +48,9 @@ TEMPLATE_DIRS = $(shell find . \( -name node_modules -o -name .venv -o -name sta
 
 # The modules that hold the business rules are type-checked; make's wildcard drops patterns that match nothing.
 TYPED_MODULES = $(wildcard */services.py */*/services.py */services/*.py */actions.py */*/actions.py */permissions.py \
-	*/*/permissions.py */access.py */*/access.py */params.py */*/params.py)
+	*/*/permissions.py */access.py */*/access.py */params.py */*/params.py) \
+	measurement/queries.py measurement/figures.py measurement/benchmark.py measurement/evaluations.py \
+	measurement/organisation.py measurement/periods.py
 
 # Python (ruff, import rules, types), templates (djhtml), CSS (stylelint), JS (eslint), CSS and JS layout
 # (prettier; the npm scripts in package.json say which files).

@@ -18,10 +18,11 @@ What counts where:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, DateField, DurationField, ExpressionWrapper, F, Q, Sum
 from django.db.models.functions import TruncMonth
@@ -46,8 +47,9 @@ class Figures:
     with_term: int = 0  # closed cases that had a statutory term
     within_term: int = 0  # ... and were closed on or before it
     lead_days: Counter = field(default_factory=Counter)  # days from received to closed → number of closed cases
-    hours: Counter = field(default_factory=Counter)  # by (resolved informally: bool, mediated: bool) → Decimal
-    hours_by_kind: Counter = field(default_factory=Counter)  # by (kind, resolved informally: bool) → Decimal
+    # by (resolved informally, mediated) and by (kind, resolved informally) → hours
+    hours: defaultdict[tuple[bool, bool], Decimal] = field(default_factory=lambda: defaultdict(Decimal))
+    hours_by_kind: defaultdict[tuple[str, bool], Decimal] = field(default_factory=lambda: defaultdict(Decimal))
 
     # --- convenience sums -------------------------------------------------------------------------------------
     @property
@@ -98,6 +100,7 @@ def case_figures(organisation_ids: Iterable[int], period: Period) -> dict[int, F
     if not ids:
         return result
     cases = Case.objects.filter(organisation_id__in=ids).order_by()
+    row: Mapping[str, Any]  # each query's rows have their own keys
 
     for row in cases.filter(_in(period, "received_on")).values("organisation_id").annotate(n=Count("pk")):
         result[row["organisation_id"]].cases_registered = row["n"]

@@ -147,8 +147,8 @@ def test_each_slip_has_the_absolute_link_in_its_language_and_the_code(w, client)
     assert '<strong class="measurement-slip__code">DDDD-KKKK</strong>' in page
     assert "USED-DDDD" not in page
     # Each slip is written in its code's language, whatever the officer's own.
-    assert '<section class="measurement-slip" lang="da"' in page
-    assert '<section class="measurement-slip" lang="en"' in page
+    assert '<article class="measurement-slip" lang="da"' in page
+    assert '<article class="measurement-slip" lang="en"' in page
     assert "nobody sees who answered" in page
 
 
