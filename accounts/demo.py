@@ -35,6 +35,23 @@ USERS = [
 ]
 
 
+def demo_person(email, first, last, language, org_slug, role=Membership.Role.MEMBER):
+    """A demo account with an active membership of `org_slug` (made once; names and role brought up to date on a
+    new run). The other apps' demo loaders make their people with it."""
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User(email=email, email_verified_at=timezone.now())
+        user.set_password(DEMO_PASSWORD)
+    user.first_name, user.last_name, user.preferred_language = first, last, language
+    user.save()
+    Membership.objects.update_or_create(
+        user=user,
+        organisation=Organisation.objects.get(slug=org_slug),
+        defaults={"role": role, "status": Membership.Status.ACTIVE, "source": Membership.Source.DOMAIN},
+    )
+    return user
+
+
 def load(progress):
     for slug, name, kind, country, region, domain in progress.iterate(ORGANISATIONS, "organisations"):
         organisation, _ = Organisation.objects.update_or_create(

@@ -51,35 +51,15 @@ CANDIDATE_INDEXES = [
 
 
 def prepare_database():
-    import psycopg
+    from bench import throwaway
 
-    from config import env
-
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a throwaway PostgreSQL (bin/with-postgres does).")
-    settings = env.database(url)
-    admin = psycopg.connect(
-        host=settings["HOST"],
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-    admin.execute(f"CREATE DATABASE {BENCH_DB}")
-    base = url.rsplit("/", 1)[0]
-    os.environ["DATABASE_URL"] = f"{base}/{BENCH_DB}"
-    return admin
+    return throwaway.create(BENCH_DB)
 
 
 def drop_database(admin):
-    from django.db import connections
+    from bench import throwaway
 
-    connections.close_all()
-    admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-    admin.close()
+    throwaway.drop(admin, BENCH_DB)
 
 
 def organisations():
@@ -263,7 +243,7 @@ def measure(orgs, coordinator, today, *, with_pages=True):
 
 def time_pages(orgs, coordinator):
     """Each built page, fetched as the big organisation's coordinator: its times and its number of queries."""
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -271,6 +251,8 @@ def time_pages(orgs, coordinator):
     client = Client()
     client.force_login(coordinator)
     for label, url in pages(orgs, coordinator):
+        # Django empties the query log when a request starts: start from an empty log, or the count is off.
+        reset_queries()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         if response.status_code != 200:

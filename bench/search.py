@@ -200,27 +200,9 @@ def generate(size, organisation_ids, seed=2026):
 
 
 def prepare_database():
-    import psycopg
+    from bench import throwaway
 
-    from config import env
-
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("Set DATABASE_URL to a throwaway PostgreSQL (bin/with-postgres does).")
-    settings = env.database(url)
-    admin = psycopg.connect(
-        host=settings["HOST"],
-        port=settings["PORT"] or 5432,
-        user=settings["USER"],
-        password=settings["PASSWORD"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    admin.execute(f"DROP DATABASE IF EXISTS {BENCH_DB}")
-    admin.execute(f"CREATE DATABASE {BENCH_DB}")
-    admin.close()
-    base = url.rsplit("/", 1)[0]
-    os.environ["DATABASE_URL"] = f"{base}/{BENCH_DB}"
+    throwaway.create(BENCH_DB).close()
 
 
 def load(size, bench_model):

@@ -20,8 +20,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import Membership, Organisation, User
+from accounts.demo import DEMO_PASSWORD, demo_person
+from accounts.models import Organisation, User
 from cases import demo_texts as texts
 from cases.audit import record
 from cases.choices import (
@@ -63,25 +63,6 @@ MEDIATOR_ALMERE = "f.elamrani@almere.example"  # Almere's internal mediator (poo
 COORDINATOR_ZEIST = "coordinator@zeist.example"  # from pool/demo.py
 HANDLER_KOEBENHAVN = "sagsbehandler@kk.example"
 MEDIATOR_KOEBENHAVN = "j.norgaard@kk.example"  # mediator of the Borgerrådgiver's scheme (pool/demo.py)
-
-
-def _person(email, first, last, language, org_slug):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, email_verified_at=timezone.now())
-        user.set_password(DEMO_PASSWORD)
-    user.first_name, user.last_name, user.preferred_language = first, last, language
-    user.save()
-    Membership.objects.update_or_create(
-        user=user,
-        organisation=Organisation.objects.get(slug=org_slug),
-        defaults={
-            "role": Membership.Role.MEMBER,
-            "status": Membership.Status.ACTIVE,
-            "source": Membership.Source.DOMAIN,
-        },
-    )
-    return user
 
 
 def _new_case(org_slug, text, handler, created, **fields):
@@ -348,7 +329,7 @@ def load(progress):
     credentials = []
     for row in progress.iterate([(row, row[0]) for row in PEOPLE], "case register people"):
         email, first, last, language, org_slug, label = row[0]
-        _person(email, first, last, language, org_slug)
+        demo_person(email, first, last, language, org_slug)
         credentials.append((label, email))
     today = timezone.localdate()
     for build, _reference in progress.iterate(CASES, "cases"):

@@ -30,7 +30,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DEMO_PASSWORD, demo_person
 from accounts.models import Organisation, User
 from cases.choices import CaseStatus
 from cases.models import CaseSettings
@@ -48,7 +48,6 @@ from measurement.demo_year import (
     PROFILES,
     SEED,
     at_hour,
-    demo_person,
     generated_cases,
     plan_year,
     write,

@@ -16,8 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
-from accounts.models import Membership, Organisation, User
+from accounts.models import User
 from cases.choices import (
     AssignmentRole,
     CaseKind,
@@ -492,25 +491,6 @@ def _reduce(plan: Planned, on: date) -> None:
     for row in (*plan.steps, *plan.meetings):
         row.recorded_by = None
     plan.events.append((EventAction.REDUCED, at_hour(on, 3), None))
-
-
-def demo_person(email, first, last, language, org_slug):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, email_verified_at=timezone.now())
-        user.set_password(DEMO_PASSWORD)
-    user.first_name, user.last_name, user.preferred_language = first, last, language
-    user.save()
-    Membership.objects.update_or_create(
-        user=user,
-        organisation=Organisation.objects.get(slug=org_slug),
-        defaults={
-            "role": Membership.Role.MEMBER,
-            "status": Membership.Status.ACTIVE,
-            "source": Membership.Source.DOMAIN,
-        },
-    )
-    return user
 
 
 def generated_cases(organisations):

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.demo import DEMO_PASSWORD
+from accounts.demo import DEMO_PASSWORD, demo_person
 from accounts.models import Membership, Organisation, OrganisationDomain, User
 from core.demo import register
 from pool import demo_texts as texts
@@ -490,21 +490,6 @@ def _users():
     return {user.email: user for user in User.objects.filter(email__in=[*COORDINATORS.values(), *PROFILES])}
 
 
-def _person(email, first, last, language, org_slug, role):
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User(email=email, email_verified_at=timezone.now())
-        user.set_password(DEMO_PASSWORD)
-    user.first_name, user.last_name, user.preferred_language = first, last, language
-    user.save()
-    Membership.objects.update_or_create(
-        user=user,
-        organisation=Organisation.objects.get(slug=org_slug),
-        defaults={"role": role, "status": Membership.Status.ACTIVE, "source": Membership.Source.DOMAIN},
-    )
-    return user
-
-
 def _expertise(owner_field, owner, domains, conflicts, languages):
     """Make the owner's expertise rows exactly these, keeping rows that are already there."""
     wanted = {(D, v) for v in domains} | {(C, v) for v in conflicts} | {(L, v) for v in languages}
@@ -714,7 +699,7 @@ def load(progress):
     credentials = []
     for row in progress.iterate([(row, row[0]) for row in PEOPLE], "pool people"):
         email, first, last, language, org_slug, role, label = row[0]
-        _person(email, first, last, language, org_slug, role)
+        demo_person(email, first, last, language, org_slug, role)
         if label:
             credentials.append((label, email))
     users = _users()
