@@ -1,6 +1,6 @@
 """The generated year of the case register for the demo (see `measurement/demo.py`, which loads it).
 
-`plan_year` plans the last twelve months of cases for the four organisations of `PROFILES` (and Amersfoort's three
+`plan_year` plans the last twelve months of cases for the organisations of `PROFILES` (and Amersfoort's three
 complaints) from a seeded `random.Random`, `write` stores them with bulk inserts, `generated_cases` finds them again
 (their `MJ-` reference, or reduced to statistics) so a new run can replace them. Texts are in `demo_texts.py`.
 """
@@ -118,6 +118,14 @@ PROFILES = [
         kinds={OBJECTION: 88, STAFF: 12}, domains=NL_DOMAINS,
         informal=0.75, results=(0.45, 0.2, 0.35), late=0.25, handler=HANDLER_HILVERSUM,
         objection_weeks=(6, 12, 12), complaint_weeks=None, season=NL_SEASON,
+    ),
+    # A smaller neighbour that does not want to be named: with Hilversum, two unnamed organisations behind the
+    # network's average, so the benchmark can show it (one unnamed organisation alone would be given away by it).
+    Profile(
+        slug="amersfoort", code="AMR", language="nl", per_year=45,
+        kinds={OBJECTION: 1}, domains=NL_DOMAINS,
+        informal=0.7, results=(0.45, 0.2, 0.35), late=0.2, handler="coordinator@amersfoort.example",
+        objection_weeks=(6, 12), complaint_weeks=None, season=NL_SEASON,
     ),
     Profile(
         slug="koebenhavn", code="KK", language="da", per_year=110,
