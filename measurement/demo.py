@@ -7,8 +7,9 @@ The year: the last twelve months of cases for Gemeente Almere (about 150), Gemee
 public figures of the Dutch informal-approach programme: most objections get a call and an informal approach (BIA),
 and about six in ten are withdrawn or settled without a formal procedure; mediation for about one case in six, with
 an internal, pool or external mediator (the pool's cases are the pool demo's own loans, so its ledger and the
-register agree); a busy spring (property-value objections) and a quiet summer; statutory terms of six or twelve weeks, some missed; the newest cases still open; Hilversum keeps closed
-cases nine months, so its oldest are reduced to statistics, as the retention job leaves them.
+register agree); a busy spring (property-value objections) and a quiet summer; statutory terms of six or twelve
+weeks, some missed; the newest cases still open; Hilversum keeps closed cases nine months, so its oldest are reduced
+to statistics, as the retention job leaves them.
 
 Around it: Almere's norm of 12 hours per formal procedure, Zeist named in the benchmark and Hilversum and Amersfoort
 not (two unnamed organisations, so the network's average can be shown), three closed complaints of Amersfoort (so
