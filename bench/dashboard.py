@@ -329,31 +329,13 @@ def main():
         drop_database(admin)
 
 
-def machine() -> str:
-    import platform
-
-    from django.db import connection
-
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor(),
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        version = cursor.fetchone()[0]
-    python = platform.python_version()
-    return f"{os.cpu_count()} cores ({cpu}), PostgreSQL {version} (default settings, fsync off), Python {python}"
-
-
 def write_report(path, table, loads, sizes):
+    from bench import report  # the project root is on the path once the script runs
+
     lines = [
         "## Dashboard and regional benchmark",
         "",
-        f"Machine: {machine()}.",
+        f"Machine: {report.machine()}.",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bin/with-postgres .venv/bin/python bench/dashboard.py "
         f"--sizes {' '.join(str(size) for size in sizes)}` (see the docstring of bench/dashboard.py for what each "
         "row measures).",
@@ -370,9 +352,7 @@ def write_report(path, table, loads, sizes):
         queries = "" if queries is None else queries
         lines.append(f"| {size:,} | {label} | {indexes} | {p50:.1f} | {p95:.1f} | {count} | {queries} |")
     lines += ["", "Data:", "", *loads]
-    from bench.report import write_section  # the project root is on the path once the script runs
-
-    write_section(path, "dashboard", lines)
+    report.write_section(path, "dashboard", lines)
     print(f"Wrote {path}")
 
 

@@ -31,3 +31,35 @@ def write_section(path, name: str, lines: list[str]) -> None:
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     path.write_text(text)
+
+
+def machine() -> str:
+    """The machine, database and Python a benchmark ran on, for the report's first line."""
+    import os
+    import platform
+
+    from django.db import connection
+
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor(),
+    )
+    memory = next(
+        (
+            int(line.split()[1]) // 1024 // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory} GB RAM, PostgreSQL {version} (default settings, fsync off), "
+        f"Python {platform.python_version()}"
+    )

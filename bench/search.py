@@ -29,7 +29,6 @@ It prints p50/p95 per backend and audience and writes the table to docs/benchmar
 
 import argparse
 import os
-import platform
 import random
 import statistics
 import sys
@@ -402,34 +401,6 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def machine() -> str:
-    from django.db import connection
-
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor(),
-    )
-    memory = next(
-        (
-            int(line.split()[1]) // 1024 // 1024
-            for line in Path("/proc/meminfo").read_text().splitlines()
-            if line.startswith("MemTotal")
-        ),
-        0,
-    )
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        version = cursor.fetchone()[0]
-    return (
-        f"{os.cpu_count()} cores ({cpu}), {memory} GB RAM, PostgreSQL {version} (default settings, fsync off), "
-        f"Python {platform.python_version()}"
-    )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -457,10 +428,12 @@ def main():
 
 
 def write_report(path, rows, breakdown):
+    from bench import report  # the project root is on the path once the script runs
+
     lines = [
         "## Search",
         "",
-        f"Machine: {machine()}.",
+        f"Machine: {report.machine()}.",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `bin/with-postgres .venv/bin/python bench/search.py "
         "--sizes 10000 100000` (see the docstring of bench/search.py for what each column measures).",
         "",
@@ -497,9 +470,7 @@ def write_report(path, rows, breakdown):
             cells = " | ".join(f"{statistics.median(measured[b]):.1f}" for b in backends)
             lines.append(f"| {label} | {measured['matches']:,} | {measured['shown']} | {cells} |")
     lines += ["", "Load times:", "", *loads]
-    from bench.report import write_section  # the project root is on the path once the script runs
-
-    write_section(path, "search", lines)
+    report.write_section(path, "search", lines)
     print(f"Wrote {path}")
 
 
