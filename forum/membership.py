@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
+from forum import signals
 from forum.errors import ForumError
 from forum.models import ForumGroup, GroupMembership
 
@@ -103,6 +104,7 @@ def invite(group, user, *, by) -> GroupMembership:
         membership.created_at = timezone.now()
         membership.decided_at = None
         membership.save()
+        signals.member_invited.send(sender=GroupMembership, membership=membership, by=by)
         _notify_membership(membership, actor=by)
         return membership
 
@@ -145,6 +147,7 @@ def decide_request(membership, accept: bool, *, by) -> GroupMembership:
         membership.decided_by = by
         membership.decided_at = timezone.now()
         membership.save(update_fields=["status", "decided_by", "decided_at"])
+        signals.membership_decided.send(sender=GroupMembership, membership=membership, by=by)
         _notify_membership(membership, actor=by)
         return membership
 

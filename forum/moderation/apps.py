@@ -10,8 +10,15 @@ class ForumModerationConfig(AppConfig):
 
     def ready(self):
         from forum import signals
-        from forum.moderation import notifications, services
+        from forum.moderation import audit, notifications, services
 
         notifications.register()
         signals.post_held.connect(services.on_post_held, dispatch_uid="forum_moderation.post_held")
         signals.post_text_changing.connect(services.on_text_changing, dispatch_uid="forum_moderation.text_changing")
+        for signal, receiver in (
+            (signals.membership_decided, audit.on_membership_decided),
+            (signals.member_invited, audit.on_member_invited),
+            (signals.group_settings_changed, audit.on_group_settings_changed),
+            (signals.membership_changed, audit.on_membership_changed),
+        ):
+            signal.connect(receiver, dispatch_uid=f"forum_moderation.audit.{receiver.__name__}")

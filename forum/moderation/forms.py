@@ -49,9 +49,11 @@ class AuditFilterForm(forms.Form):
         label=_("Group"), required=False, queryset=ForumGroup.objects.all(), empty_label=_("All groups")
     )
 
-    def __init__(self, *args, actions, **kwargs):
+    def __init__(self, *args, actions, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", _("All actions")), *list(actions)]
+        # Only the groups whose entries the reader may see: a group moderator cannot even filter on another group.
+        self.fields["group"].queryset = groups
 
 
 # The forms of moderator actions (forum.moderation.actions).

@@ -138,6 +138,8 @@ class AuditEntry(models.Model):
     group = models.ForeignKey("forum.ForumGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     group_name = models.CharField(_("group"), max_length=200, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    # What changed, as data (a group's settings: field, old, new); put into words when read (forum.moderation.audit).
+    details = models.JSONField(_("details"), default=dict, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = AuditEntryQuerySet.as_manager()
@@ -161,7 +163,17 @@ class AuditEntry(models.Model):
 
     @classmethod
     def record(
-        cls, *, actor, action: str, target, group=None, reason: str = "", label=None, subject=None, created_at=None
+        cls,
+        *,
+        actor,
+        action: str,
+        target,
+        group=None,
+        reason: str = "",
+        label=None,
+        subject=None,
+        created_at=None,
+        details=None,
     ):
         """`subject`: the person the action concerns; `label` then says where (the group), never who."""
         return cls.objects.create(
@@ -176,6 +188,7 @@ class AuditEntry(models.Model):
             group=group,
             group_name=str(group)[:200] if group else "",
             reason=reason,
+            details=details or {},
         )
 
     @property

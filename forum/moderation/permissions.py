@@ -60,16 +60,21 @@ def moderated_memberships(user):
 
 
 def can_read_audit_log(user) -> bool:
-    """The audit log covers every group: site moderators only."""
-    return is_site_moderator(user)
+    """Everyone who moderates reads the log: site moderators all of it, group moderators their groups' part."""
+    return can_open_queue(user)
 
 
 def can_read_audit_entry(user, entry) -> bool:
-    return can_read_audit_log(user)
+    # An entry without a group (platform-wide, or its group deleted) is for site moderators only.
+    if is_site_moderator(user):
+        return True
+    return entry.group_id is not None and moderated_groups(user).filter(pk=entry.group_id).exists()
 
 
 def readable_audit_entries(user):
-    return AuditEntry.objects.all() if can_read_audit_log(user) else AuditEntry.objects.none()
+    if is_site_moderator(user):
+        return AuditEntry.objects.all()
+    return AuditEntry.objects.filter(group__in=moderated_groups(user))
 
 
 REVIEW = Rule(ReviewItem, can_review, reviewable_items)

@@ -1,7 +1,8 @@
 """Moderation pages: reporting a post, the review queue, an item, a post's moderation page, actions, the audit log.
 
 Everything a moderator may not moderate is outside the queryset and answers 404 (not 403): a group moderator cannot
-even learn that another group's item exists. The audit log is for site moderators only.
+even learn that another group's item exists. The audit log shows site moderators everything, group moderators
+the entries of their own groups.
 """
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from core.params import local_url, natural_int
 from forum import permissions as forum_permissions
 from forum.errors import ForumError
 from forum.models import GroupMembership
-from forum.moderation import actions, permissions, services
+from forum.moderation import actions, audit, permissions, services
 from forum.moderation.forms import AuditFilterForm, QueueFilterForm, ReportForm
 from forum.moderation.models import Report, ReviewItem
 
@@ -79,11 +80,7 @@ def queue(request):
     page = Paginator(items, QUEUE_PER_PAGE).get_page(request.GET.get("page"))
     for item in page:
         item.reasons = sorted({report.get_reason_display() for report in item.reports.all()})
-    return render(
-        request,
-        "forum_moderation/queue.html",
-        {"form": form, "page": page, "is_site_moderator": forum_permissions.is_site_moderator(request.user)},
-    )
+    return render(request, "forum_moderation/queue.html", {"form": form, "page": page})
 
 
 def _item_context(request, item, forms=None):
@@ -218,7 +215,8 @@ def _already_handled(request, error, item):
 def audit_log(request):
     if not permissions.can_read_audit_log(request.user):
         raise Http404
-    form = AuditFilterForm(request.GET or None, actions=actions.action_labels())
+    labels = [*actions.action_labels(), *audit.EVENT_LABELS.items()]
+    form = AuditFilterForm(request.GET or None, actions=labels, groups=forum_permissions.moderated_groups(request.user))
     entries = (
         permissions.readable_audit_entries(request.user)
         .select_related("actor", "subject")
@@ -230,7 +228,8 @@ def audit_log(request):
         if form.cleaned_data["group"]:
             entries = entries.filter(group=form.cleaned_data["group"])
     page = Paginator(entries, AUDIT_PER_PAGE).get_page(request.GET.get("page"))
-    labels = dict(actions.action_labels())
+    names = dict(labels)
     for entry in page:
-        entry.action_label = labels.get(entry.action, entry.action)
+        entry.action_label = names.get(entry.action, entry.action)
+        entry.changes = audit.describe_changes(entry)
     return render(request, "forum_moderation/audit.html", {"form": form, "page": page})

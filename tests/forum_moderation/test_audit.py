@@ -1,4 +1,5 @@
-"""The audit log: append-only in the model and in PostgreSQL, survives account deletion, readable by site moderators."""
+"""The audit log: append-only in the model and in PostgreSQL, survives account deletion; site moderators read all of
+it, group moderators their own groups' part (see test_group_audit.py)."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -56,10 +57,10 @@ def test_deleting_the_moderators_account_keeps_the_entry_as_former_member(world,
         assert "Moderatora" not in page and former_member_name() in page
 
 
-def test_only_site_moderators_read_the_audit_log(world, entry, as_user, client):
+def test_members_and_visitors_have_no_audit_log_and_a_site_moderator_reads_it_all(world, entry, as_user, client):
     url = reverse("forum_moderation:audit")
     assert client.get(url).status_code == 302
-    for person in (world.reader, world.moderator_a):
+    for person in (world.reader, world.outsider):
         as_user(person)
         assert client.get(url).status_code == 404
     as_user(world.site_moderator)
