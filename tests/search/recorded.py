@@ -8,6 +8,7 @@ the backend's own parsing.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,10 +33,11 @@ class Request:
 
 @dataclass
 class Recorded:
-    """The replies still to give, and the requests received."""
+    """The replies still to give (or a function choosing one per request), and the requests received."""
 
     replies: list[tuple[int, object]] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
+    route: Callable[[Request], tuple[int, object]] | None = None
 
     def reply(self, body, status: int = 200) -> None:
         self.replies.append((status, body))
@@ -47,7 +49,11 @@ class Recorded:
             parsed = [json.loads(line) for line in text.splitlines() if line]
         else:
             parsed = json.loads(text) if text else None
-        self.requests.append(Request(method, url.path, parse_qs(url.query), parsed))
+        request = Request(method, url.path, parse_qs(url.query), parsed)
+        self.requests.append(request)
+        if self.route is not None:
+            status, reply = self.route(request)
+            return status, b"" if reply is None else json.dumps(reply).encode()
         if not self.replies:
             raise AssertionError(f"no recorded reply left for {method} {target}")
         status, reply = self.replies.pop(0)

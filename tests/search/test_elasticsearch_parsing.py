@@ -434,3 +434,60 @@ def test_a_failed_index_write_is_queued_not_dropped(recorded, group_document, se
     es.mirror_index([document])
     pending = PendingIndexOperation.objects.get(source_key=document.source_key)
     assert pending.action == "index" and "failed to index" in pending.last_error
+
+
+def test_a_rebuild_fills_new_indices_and_moves_the_aliases_in_order(recorded, group_document):
+    """The order a reader never notices: the write alias moves to the new index first, the index is filled, then the
+    read alias follows and the old index goes. (Recorded acknowledgements: what a cluster does is the live tests'.)"""
+    document = group_document("Herbouw", "tekst")
+    old = "kennisplatform-search-nl-20240101000000000000"
+
+    def route(request):
+        if request.path.startswith("/_alias/"):  # the alias exists and points at the language's old index
+            alias = request.path.removeprefix("/_alias/")
+            language = alias.split("-")[2]
+            aliased = {f"kennisplatform-search-{language}-20240101000000000000": {"aliases": {alias: {}}}}
+            return 200, None if request.method == "HEAD" else aliased
+        if request.path == "/_bulk":
+            items = [{"index": {"_id": action["index"]["_id"], "status": 201}} for action in request.body[::2]]
+            return 200, {"took": 1, "errors": False, "items": items}
+        if request.method == "GET":  # the language's dated indices besides the new one
+            return 200, {request.path.strip("/").replace("2*", "20240101000000000000"): {}}
+        return 200, {"acknowledged": True, "_shards": SHARDS}
+
+    recorded.route = route
+    written = es.rebuild()
+    assert written["nl"] >= 1
+    nl = [(r.method, r.path, r.body) for r in recorded.requests if "-nl" in r.path or "-nl" in str(r.body)]
+    new = nl[0][1].removeprefix("/")
+    assert nl[0][0] == "PUT" and new.startswith("kennisplatform-search-nl-2") and new != old
+    assert [(method, path) for method, path, _body in nl] == [
+        ("PUT", f"/{new}"),
+        ("HEAD", "/_alias/kennisplatform-search-nl-write"),
+        ("GET", "/_alias/kennisplatform-search-nl-write"),
+        ("POST", "/_aliases"),
+        ("PUT", "/_bulk"),
+        ("POST", f"/{new}/_refresh"),
+        ("HEAD", "/_alias/kennisplatform-search-nl"),
+        ("GET", "/_alias/kennisplatform-search-nl"),
+        ("POST", "/_aliases"),
+        ("GET", "/kennisplatform-search-nl-2*"),
+        ("DELETE", f"/{old}"),
+    ]
+    assert nl[3][2] == {
+        "actions": [
+            {"remove": {"index": old, "alias": "kennisplatform-search-nl-write"}},
+            {"add": {"index": new, "alias": "kennisplatform-search-nl-write"}},
+        ]
+    }
+    assert nl[8][2] == {
+        "actions": [
+            {"remove": {"index": old, "alias": "kennisplatform-search-nl"}},
+            {"add": {"index": new, "alias": "kennisplatform-search-nl"}},
+        ]
+    }
+    bulk = nl[4][2]
+    assert {"index": {"_index": new, "_id": document.source_key}} in bulk
+    created = nl[0][2]
+    assert created["settings"]["analysis"]["analyzer"]["default"]["type"] == "dutch"
+    assert created["mappings"]["properties"]["published_at"] == {"type": "date"}
