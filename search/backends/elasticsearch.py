@@ -8,20 +8,22 @@ PendingIndexOperation until `retry_pending` gets them through.
 """
 
 import logging
+import re
 from collections import Counter
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Min
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django_tasks import default_task_backend, task
 from elastic_transport import TransportError
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.dsl import Completion as CompletionField
 from elasticsearch.dsl import Date, Document, Index, Integer, Keyword, Q, Search, Text
-from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
 
 from accounts.models import Organisation
 from search import conf, registry
@@ -44,6 +46,10 @@ ERRORS = (ApiError, TransportError, BulkIndexError)
 LANGUAGE_ANALYZERS = {"dutch": "dutch", "danish": "danish", "english": "english", "simple": "standard"}
 FACET_FIELDS = {"kind": "kind", "language": "language", "organisation": "organisation"}
 RETRY_DELAY = timedelta(minutes=1)
+# Boosts as PostgreSQL weighs its vector (A title, B tags and summary, C body).
+TEXT_FIELDS = ["title^3", "tag_names^2", "summary^2", "body"]
+_PHRASE = re.compile(r'"([^"]*)"')
+_WORD = re.compile(r"\w")
 
 
 class SearchEntry(Document):
@@ -60,11 +66,19 @@ class SearchEntry(Document):
     visibility = Keyword()
     group_ids = Integer()
     url = Keyword(index=False)
-    published_at = Date()
-    updated_at = Date()
+    # Stored with their offset; a value without one (never written by to_entry) is read as UTC, not naive.
+    published_at = Date(default_timezone="UTC")
+    updated_at = Date(default_timezone="UTC")
     # Who may see a completion is a context; the suggester filters on it like the bool filter does for search.
     title_suggest = CompletionField(contexts=[{"name": "access", "type": "category"}])
     tag_suggest = CompletionField(contexts=[{"name": "access", "type": "category"}])
+
+    @classmethod
+    def _matches(cls, hit) -> bool:
+        # Every index the backend reads holds only these documents. Without this, elasticsearch.dsl binds a hit to
+        # the class only when its index matches the class's own index name, which this class does not have (one
+        # index per language, renamed on every rebuild): hits would stay plain Hits, dates strings.
+        return True
 
 
 def read_alias(language: str) -> str:
@@ -84,7 +98,9 @@ def language_index(language: str, name: str) -> Index:
     analyzer = LANGUAGE_ANALYZERS[conf.text_search_config(language)]
     index = Index(name)
     index.settings(number_of_shards=1, analysis={"analyzer": {"default": {"type": analyzer}}})
-    index.document(SearchEntry)
+    # The mapping only: Index.document() would also make this index the class's default index, for the whole
+    # process, after the first rebuild.
+    index.mapping(SearchEntry._doc_type.mapping)
     return index
 
 
@@ -133,15 +149,34 @@ def facet_filters(query: SearchQuery, *, skip: str = "") -> list[Q]:
     ]
 
 
+def text_clauses(text: str) -> list[Q]:
+    """Every word required, each in any of the fields, as PostgreSQL and SQLite match; a quoted phrase whole.
+
+    combined_fields, not multi_match: best_fields with operator "and" wants every word in ONE field, so "klacht
+    bemiddeling" missed a page titled "Bemiddeling" whose body speaks of a "klacht". combined_fields looks for each
+    term in any of the fields and scores them as one field (BM25F; a title word counts three times). It needs one
+    search analyzer over the fields, which each index has: its language's analyzer is the default of every field.
+    """
+    clauses = [
+        Q("multi_match", type="phrase", query=phrase, fields=TEXT_FIELDS)
+        for phrase in _PHRASE.findall(text)
+        if _WORD.search(phrase)
+    ]
+    words = _PHRASE.sub(" ", text)
+    if _WORD.search(words):
+        clauses.insert(0, Q("combined_fields", query=words.strip(), fields=TEXT_FIELDS, operator="and"))
+    # Nothing searchable (only punctuation) matches nothing, as on PostgreSQL, rather than everything.
+    return clauses or [Q("match_none")]
+
+
 def build_search(query: SearchQuery, client=None) -> Search:
-    search = Search(using=client, index=[read_alias(language) for language in conf.languages()])
-    text = (
-        Q("multi_match", query=query.text, fields=["title^3", "tag_names^2", "summary^2", "body"], operator="and")
-        if query.text
-        else Q("match_all")
-    )
+    # Bound to SearchEntry: elasticsearch.dsl then reads each hit's source through the mapping (dates as datetimes,
+    # absent fields as None).
+    indices = [read_alias(language) for language in conf.languages()]
+    search = Search(using=client, index=indices, doc_type=[SearchEntry])
+    must = text_clauses(query.text) if query.text else [Q("match_all")]
     filters = [permission_filter(query.audience), *(Q("term", tags=slug) for slug in query.tags)]
-    search = search.query(Q("bool", must=[text], filter=filters))
+    search = search.query(Q("bool", must=must, filter=filters))
     # Facet selections filter the hits after aggregating, so each facet can count its other values.
     selections = facet_filters(query)
     if selections:
@@ -200,7 +235,7 @@ def to_entry(document: SearchDocument, group_ids: list[int]) -> SearchEntry:
         url=document.url,
         published_at=document.published_at,
         updated_at=document.updated_at,
-        title_suggest={"input": [document.title], "contexts": {"access": access}},
+        title_suggest={"input": [document.title], "contexts": {"access": access}} if document.title else None,
         tag_suggest={"input": tag_names, "contexts": {"access": access}} if tag_names else None,
     )
 
@@ -234,7 +269,23 @@ def _delete_actions(source_key: str, skip: str = "") -> list[dict]:
 
 
 def _send(actions: list[dict]) -> None:
-    bulk(client(), actions, ignore_status=(404,), refresh="wait_for")
+    """Write through the aliases; raise BulkIndexError for any write that failed, so it is queued.
+
+    require_alias: a missing write alias must fail the write, not auto-create a concrete index of that name with a
+    guessed mapping (which would also block the alias for good). A 404 is expected only for deletes (the document,
+    or its language's index, is not there): it is ignored for those alone.
+    """
+    failed = [
+        item
+        for ok, item in streaming_bulk(client(), actions, raise_on_error=False, refresh="wait_for", require_alias=True)
+        if not ok and not _already_gone(item)
+    ]
+    if failed:
+        raise BulkIndexError(f"{len(failed)} document(s) failed to index.", failed)
+
+
+def _already_gone(item: dict) -> bool:
+    return "delete" in item and item["delete"].get("status") == 404
 
 
 def _queue(operations: list[tuple[str, str, str]], error: Exception) -> None:
@@ -355,7 +406,15 @@ def index_counts() -> Counter:
     search = Search(using=client(), index=[read_alias(language) for language in conf.languages()]).extra(size=0)
     search.aggs.bucket("kinds", "terms", field="kind", size=100)
     response = search.params(ignore_unavailable=True).execute()
-    return Counter({bucket.key: bucket.doc_count for bucket in response.aggregations.kinds.buckets})
+    return Counter(dict(_buckets(response.to_dict(), "kinds")))
+
+
+def _buckets(body: dict, *path: str) -> list[tuple[str, int]]:
+    """(key, doc_count) of a terms aggregation at `path` in a raw response body; none when it is absent."""
+    node = body.get("aggregations") or {}
+    for name in path:
+        node = node.get(name) or {}
+    return [(bucket["key"], bucket.get("doc_count", 0)) for bucket in node.get("buckets") or [] if "key" in bucket]
 
 
 # Reading -------------------------------------------------------------------------------------------------------
@@ -384,36 +443,40 @@ class ElasticsearchBackend(SearchBackend):
             fallback = self.fallback.search(query)
             fallback.notice = self.unavailable_notice
             return fallback
+        body = response.to_dict()
+        if (body.get("_shards") or {}).get("failed"):
+            logger.warning("Elasticsearch answered from some shards only: %s", body["_shards"])
+        hits = [self._hit(hit) for hit in response]
         return SearchResponse(
             query=query,
-            hits=[self._hit(hit) for hit in response],
-            total=response.hits.total.value,
-            facets=self._facets(query, response) if query.facets else {},
+            hits=hits,
+            total=_total(body, len(hits)),
+            facets=self._facets(query, body) if query.facets else {},
         )
 
     def _hit(self, hit) -> Hit:
-        fragments = []
+        """A result from a hit: a SearchEntry (absent fields read as None) or, should a hit not be bound to it, a
+        plain elasticsearch.dsl Hit (absent fields raise AttributeError). Elasticsearch leaves out of the stored
+        source whatever was empty when indexed (no tags, no summary, no organisation, no dates), and a highlight
+        only where a highlighted field matched: none of it may be required."""
+        summary = _text(hit, "summary")
         highlight = getattr(hit.meta, "highlight", None)
-        if highlight is not None:
-            fragments = list(getattr(highlight, "body", None) or getattr(highlight, "summary", None) or [])
+        fragments = _strings(getattr(highlight, "body", None)) or _strings(getattr(highlight, "summary", None))
+        tags = zip(_strings(getattr(hit, "tags", None)), _strings(getattr(hit, "tag_names", None)), strict=False)
         return Hit(
-            title=hit.title,
-            url=hit.url,
-            kind=hit.kind,
-            language=hit.language,
-            summary=hit.summary or "",
-            snippet=highlight_html(" … ".join(fragments)) if fragments else (hit.summary or ""),
-            tags=list(zip(hit.tags or [], hit.tag_names or [], strict=False)),
-            published_at=hit.published_at,
-            updated_at=hit.updated_at,
+            title=_text(hit, "title"),
+            url=_text(hit, "url"),
+            kind=_text(hit, "kind"),
+            language=_text(hit, "language"),
+            summary=summary,
+            snippet=highlight_html(" … ".join(fragments)) if fragments else summary,
+            tags=list(tags),
+            published_at=_moment(getattr(hit, "published_at", None)),
+            updated_at=_moment(getattr(hit, "updated_at", None)),
         )
 
-    def _facets(self, query: SearchQuery, response) -> dict[str, list[FacetValue]]:
-        aggregations = response.aggregations
-        raw = {
-            facet: [(b.key, b.doc_count) for b in aggregations[facet]["values"].buckets]
-            for facet in (*FACET_FIELDS, "tag")
-        }
+    def _facets(self, query: SearchQuery, body: dict) -> dict[str, list[FacetValue]]:
+        raw = {facet: _buckets(body, facet, "values") for facet in (*FACET_FIELDS, "tag")}
         organisations = dict(
             Organisation.objects.filter(slug__in=[v for v, _n in raw["organisation"]]).values_list("slug", "name")
         )
@@ -453,13 +516,18 @@ class ElasticsearchBackend(SearchBackend):
             response = build_completion(text, audience, language, limit, client()).execute()
         except ERRORS:
             return self.fallback.complete(text, audience, language, limit)
-        options = [
-            Completion(type="document", label=option._source.title, url=option._source.url)
-            for option in response.suggest.titles[0].options
-        ]
-        for option in response.suggest.tags[0].options:
-            slugs = dict(zip(option._source.tag_names or [], option._source.tags or [], strict=False))
-            options.append(Completion(type="tag", label=option.text, slug=slugs.get(option.text, "")))
+        suggest = response.to_dict().get("suggest") or {}
+        options = []
+        for option in _options(suggest, "titles"):
+            source = option.get("_source") or {}
+            if source.get("title") and source.get("url"):
+                options.append(Completion(type="document", label=source["title"], url=source["url"]))
+        for option in _options(suggest, "tags"):
+            source = option.get("_source") or {}
+            # The option's text is the input that matched: one of the document's tag names.
+            slugs = dict(zip(_strings(source.get("tag_names")), _strings(source.get("tags")), strict=False))
+            if option.get("text") in slugs:
+                options.append(Completion(type="tag", label=option["text"], slug=slugs[option["text"]]))
         return options
 
     # "Did you mean" reads the database's vocabulary per audience (search.vocabulary), not an Elasticsearch term or
@@ -471,3 +539,51 @@ class ElasticsearchBackend(SearchBackend):
 
     def known_words(self, words, audience):
         return self.fallback.known_words(words, audience)
+
+
+# Reading a response ---------------------------------------------------------------------------------------------
+
+
+def _text(hit, name: str) -> str:
+    value = getattr(hit, name, None)
+    return value if isinstance(value, str) else ""
+
+
+def _strings(value) -> list[str]:
+    """A field Elasticsearch may return as a list, a single value or not at all, as a list of strings."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [item for item in value if isinstance(item, str)]
+
+
+def _moment(value) -> datetime | None:
+    """An aware datetime from what a hit holds: a datetime (bound to SearchEntry), else the stored ISO 8601 string
+    or epoch milliseconds; None when absent or unreadable."""
+    if isinstance(value, str):
+        try:
+            value = parse_datetime(value)
+        except ValueError:
+            return None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            return datetime.fromtimestamp(value / 1000, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, datetime):
+        return None
+    return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
+
+
+def _total(body: dict, shown: int) -> int:
+    total = (body.get("hits") or {}).get("total")
+    if isinstance(total, dict):
+        total = total.get("value")
+    # An integer with rest_total_hits_as_int; absent when a search does not track hits.
+    return total if isinstance(total, int) else shown
+
+
+def _options(suggest: dict, name: str) -> list[dict]:
+    """The options of a suggester in a raw response body: one entry per suggested text, each with its options."""
+    return [option for entry in suggest.get(name) or [] for option in entry.get("options") or []]

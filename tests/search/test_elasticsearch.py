@@ -40,7 +40,7 @@ def test_a_visitors_search_filters_on_public_inside_the_query():
             "bool": {
                 "must": [
                     {
-                        "multi_match": {
+                        "combined_fields": {
                             "query": "bemiddeling",
                             "fields": ["title^3", "tag_names^2", "summary^2", "body"],
                             "operator": "and",
@@ -64,6 +64,41 @@ def test_a_visitors_search_filters_on_public_inside_the_query():
         "from": 0,
         "size": 10,
     }
+
+
+FIELDS = ["title^3", "tag_names^2", "summary^2", "body"]
+
+
+def test_every_word_is_required_but_each_may_be_in_any_field():
+    """Like PostgreSQL's tsquery over the whole vector: "klacht bemiddeling" finds a page titled "Bemiddeling" whose
+    body mentions a "klacht". multi_match with operator "and" over best_fields wanted both words in ONE field."""
+    must = es.build_search(SearchQuery(text="klacht bemiddeling")).to_dict()["query"]["bool"]["must"]
+    assert must == [{"combined_fields": {"query": "klacht bemiddeling", "fields": FIELDS, "operator": "and"}}]
+    assert "type" not in must[0]["combined_fields"]  # combined_fields is term-centric by definition
+
+
+def test_a_quoted_phrase_is_required_whole_next_to_the_other_words():
+    must = es.build_search(SearchQuery(text='"vroege inzet" bemiddeling "" "?"')).to_dict()["query"]["bool"]["must"]
+    assert must == [
+        {"combined_fields": {"query": "bemiddeling", "fields": FIELDS, "operator": "and"}},
+        {"multi_match": {"type": "phrase", "query": "vroege inzet", "fields": FIELDS}},
+    ]
+    only_phrase = es.text_clauses('"vroege inzet"')
+    assert [clause.to_dict() for clause in only_phrase] == [
+        {"multi_match": {"type": "phrase", "query": "vroege inzet", "fields": FIELDS}}
+    ]
+
+
+def test_text_without_a_word_matches_nothing_rather_than_everything():
+    for text in ("?!", '""', '"  "', "-"):
+        assert [clause.to_dict() for clause in es.text_clauses(text)] == [{"match_none": {}}]
+
+
+def test_building_an_index_does_not_rebind_the_document_class():
+    """Index.document() would make the first index built the class's default index for the whole process."""
+    es.language_index("nl", "kennisplatform-search-nl-1")
+    assert es.SearchEntry._index._name is None
+    assert es.SearchEntry._matches({"_index": "kennisplatform-search-da-2"})
 
 
 def test_members_and_group_members_get_their_share_of_the_permission_filter():
@@ -231,7 +266,10 @@ def cluster(settings):
     settings.SEARCH_ELASTICSEARCH_INDEX_PREFIX = "kennisplatform-test"
     call_command("search_reindex", "--no-progress", stdout=io.StringIO(), stderr=io.StringIO())
     yield es.client()
-    es.client().indices.delete(index="kennisplatform-test-*", ignore_unavailable=True)
+    # By name: Elasticsearch 8 refuses to delete by wildcard (action.destructive_requires_name defaults to true).
+    names = list(es.client().indices.get(index="kennisplatform-test-*"))
+    if names:
+        es.client().indices.delete(index=names)
 
 
 @live
@@ -259,6 +297,37 @@ def test_live_search_stems_filters_and_completes(cluster, publish, group_documen
     assert {"Levend cluster", "Levend leden", "Levend groep"} <= {hit.title for hit in group.hits}
     assert any("<mark>" in hit.snippet for hit in group.hits)
     assert "Levend cluster" in [option.label for option in backend.complete("Levend", VISITOR, "nl")]
+
+
+@live
+@pytest.mark.elasticsearch
+def test_live_hits_without_optional_fields_words_across_fields_and_phrases(cluster, publish, group_document):
+    """What the recorded responses in test_elasticsearch_parsing.py cannot show: what a real cluster stores,
+    returns and matches for these queries."""
+    publish("Kaal kruisveld", "Een gesprek over noodstroomvoorziening.")  # no tags, no summary
+    publish("Getagd kruisveld", "Tekst.", summary="Samenvatting.", tags=["kruisveldtag"])
+    group_document("Groepskruisveld", "Groepsgesprek over noodstroomvoorziening.", tags=())
+    backend = get_backend()
+    bare = backend.search(SearchQuery(text="noodstroomvoorziening"))
+    assert not bare.notice and [hit.title for hit in bare.hits] == ["Kaal kruisveld"]
+    (hit,) = bare.hits
+    assert hit.tags == [] and hit.summary == "" and "<mark>" in hit.snippet
+    assert hit.updated_at is not None and hit.updated_at.tzinfo is not None
+    # One word in the title, one in the body: found (best_fields with operator "and" needed both in one field).
+    assert [h.title for h in backend.search(SearchQuery(text="kaal noodstroomvoorziening")).hits] == ["Kaal kruisveld"]
+    assert not backend.search(SearchQuery(text="kaal onbestaandwoord")).hits
+    tagged = backend.search(SearchQuery(text="getagd kruisveldtag"))
+    assert [(h.title, h.tags, h.summary) for h in tagged.hits] == [
+        ("Getagd kruisveld", [("kruisveldtag", "kruisveldtag")], "Samenvatting.")
+    ]
+    assert {f.value for f in tagged.facets["tag"]} == {"kruisveldtag"}
+    in_group = Audience(member=True, group_ids=frozenset({4242}))
+    phrase = backend.search(SearchQuery(text='"gesprek over noodstroomvoorziening"', audience=in_group))
+    assert [h.title for h in phrase.hits] == ["Kaal kruisveld"]
+    words = backend.search(SearchQuery(text="noodstroomvoorziening", audience=in_group))
+    assert {h.title for h in words.hits} == {"Kaal kruisveld", "Groepskruisveld"}
+    tags = [option for option in backend.complete("kruisveld", VISITOR, "nl") if option.type == "tag"]
+    assert [(option.label, option.slug) for option in tags] == [("kruisveldtag", "kruisveldtag")]
 
 
 def test_did_you_mean_offers_only_words_of_what_the_reader_may_read(publish, group_document, cluster_down):
