@@ -425,12 +425,13 @@ def recorded_before(path: Path) -> list[str]:
 
 
 def app_commit(app: Path) -> str:
-    """The commit of the code served: the last one outside bench/, docs/ and tests/, marked when it has changes."""
+    """The commit of the code served: the last one outside bench/, docs/, tests/ and Markdown, marked when it has
+    changes."""
 
     def git(*args):
         return subprocess.run(["git", *args], cwd=app, capture_output=True, text=True).stdout.strip()
 
-    outside = [".", ":!bench", ":!docs", ":!tests"]
+    outside = [".", ":!bench", ":!docs", ":!tests", ":!*.md"]
     commit = git("log", "-1", "--format=%h", "--", *outside) or "unknown"
     return commit + (" with uncommitted changes" if git("status", "--porcelain", "--", *outside) else "")
 
