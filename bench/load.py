@@ -5,12 +5,15 @@ It speaks raw HTTP/1.1 over asyncio streams: keep-alive when the server keeps th
 after every `Connection: close` (gunicorn's sync workers close after each response, as they do for wrk). A request's
 latency runs from opening its connection (when it needs one) to the last byte of the response. Only responses that
 complete inside the timed window count, so req/s is completed responses divided by the window's length.
+fetch() and cookies_from() make the single requests around a measurement (checking a page, signing in).
 """
 
 import asyncio
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from http.client import HTTPConnection
+from urllib.parse import urlencode
 
 TIMEOUT = 30.0  # seconds a single response may take before it counts as failed (status 0)
 
@@ -157,3 +160,28 @@ async def _cpu_in_window(start: float, end: float) -> float:
 def run(host: str, port: int, target: Target, *, connections: int, warmup: float, duration: float) -> Result:
     """Load `target` from `connections` connections: `warmup` seconds not counted, then `duration` seconds counted."""
     return asyncio.run(_run(host, port, target, connections, warmup, duration))
+
+
+def fetch(host: str, port: int, path: str, *, headers: dict, data: dict | None = None):
+    """One request outside the measurement (a GET, or a form POST with `data`): (status, [(name, value)], body)."""
+    connection = HTTPConnection(host, port, timeout=TIMEOUT)
+    try:
+        body = None if data is None else urlencode(data)
+        if data is not None:
+            headers = headers | {"Content-Type": "application/x-www-form-urlencoded"}
+        connection.request("GET" if data is None else "POST", path, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.getheaders(), response.read()
+    finally:
+        connection.close()
+
+
+def cookies_from(headers) -> dict[str, str]:
+    """The cookies a response sets: name -> value."""
+    found = {}
+    for name, value in headers:
+        if name.lower() == "set-cookie":
+            cookie, _, _attributes = value.partition(";")
+            key, _, cookie_value = cookie.partition("=")
+            found[key.strip()] = cookie_value.strip()
+    return found

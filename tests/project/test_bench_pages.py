@@ -133,6 +133,15 @@ def test_the_targets_are_met_or_not_met():
     assert "1.75×: **NOT met**" in not_met[1]
 
 
+def test_the_member_target_is_also_compared_as_shares_of_each_runs_ceiling():
+    # Before: 40 of 200 req/s (20 %) on a busy machine; now 90 of 400 (22.5 %): twice as fast only because the
+    # machine was quieter, and the share says so.
+    lines = pages.check_targets(RUN, before=40.0, before_ceiling=200.0)
+
+    assert "2.25×: **met**" in lines[1]
+    assert "22.5% / 20.0% = 1.12×: **NOT met**" in lines[2]
+
+
 def test_without_a_baseline_the_member_target_says_so():
     assert "no baseline" in pages.check_targets(RUN, before=None)[1]
 
