@@ -267,10 +267,12 @@ def log_in(port: int, password: str) -> str:
     status, headers, body = fetch(port, path)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
     cookies = load.cookies_from(headers)
-    if status != 200 or token is None or "csrftoken" not in cookies:
+    if status != 200 or token is None:
         sys.exit(f"The login page answered {status} without a form to sign in with.")
     form = {"csrfmiddlewaretoken": token.group(1).decode(), "username": MEMBER, "password": password}
-    status, headers, _body = fetch(port, path, headers={"Cookie": f"csrftoken={cookies['csrftoken']}"}, data=form)
+    # Whatever the login page set (the CSRF cookie, or a session holding the token) goes back with the form.
+    sent = {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())} if cookies else {}
+    status, headers, _body = fetch(port, path, headers=sent, data=form)
     cookies |= load.cookies_from(headers)
     if status != 302 or "sessionid" not in cookies:
         sys.exit(f"Signing in as {MEMBER} failed (answer {status}, no session cookie).")
