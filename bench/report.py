@@ -56,10 +56,12 @@ def machine() -> str:
         ),
         0,
     )
-    with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        version = cursor.fetchone()[0]
-    return (
-        f"{os.cpu_count()} cores ({cpu}), {memory} GB RAM, PostgreSQL {version} (default settings, fsync off), "
-        f"Python {platform.python_version()}"
-    )
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        database = f"SQLite {sqlite3.sqlite_version}"
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            database = f"PostgreSQL {cursor.fetchone()[0]} (default settings, fsync off)"
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GB RAM, {database}, Python {platform.python_version()}"
