@@ -20,7 +20,7 @@ What it does, in one run:
   - checks each page once (status 200, its own title or marker in the body, the member's pages show the log-out
     form and the visitor's do not) and notes the Set-Cookie names, Cache-Control and Vary it answers with;
   - loads each page from `--connections` connections (8) for `--duration` seconds (10) after `--warmup` seconds
-    (2), with bench/load.py (wrk cannot be installed here; that one is a small asyncio HTTP/1.1 client). A page
+    (2), with bench/httpload.py (wrk cannot be installed here; that one is a small asyncio HTTP/1.1 client). A page
     with any response other than a 200 carrying the page (a redirect to the login page means the member's session
     did not hold) is not reported;
   - prints page, who, req/s, p50 and p95 in ms and the share of the ceiling (`/healthz`: one trivial view with one
@@ -44,6 +44,7 @@ measured back to back with the same benchmark.
 # ruff: noqa: S603, S607 -- subprocesses of our own interpreter and git, with fixed arguments.
 
 import argparse
+import importlib
 import json
 import os
 import re
@@ -65,8 +66,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 
-# Imported before anything else can put another checkout (--app) on the path: these stay this checkout's modules.
-from bench import load, report  # noqa: E402 -- the project root goes on the path first
+# Loaded once the project root is on the path, and before anything can put another checkout (--app) on it: these
+# stay this checkout's modules. (An import statement here would sit below code.)
+load = importlib.import_module("bench.httpload")
+report = importlib.import_module("bench.report")
 
 BENCH_DB = "kennisplatform_bench_pages"
 HOST = "127.0.0.1"
@@ -442,7 +445,7 @@ def describe_run(rows: list[Row], args, settings: dict) -> list[str]:
         ),
         f"Served: the code at commit {settings['commit']}, production settings, {server}, "
         f"{settings['database']}, on 127.0.0.1. Load: {args.connections} connections, {args.duration:g} s per page "
-        f"after {args.warmup:g} s warm-up, from bench/load.py on the same machine: it used {cpu:.0%} of one core "
+        f"after {args.warmup:g} s warm-up, from bench/httpload.py on the same machine: it used {cpu:.0%} of one core "
         "during the measurements, taken from the same cores the server runs on.",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `{settings['command']}`.",
         "",

@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from bench import load, pages
+from bench import httpload as load
+from bench import pages
 
 # A real HTTP/1.1 server in a process of its own (as gunicorn is): keep-alive unless the answer says close.
 SERVER = r"""
