@@ -20,8 +20,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 LANGUAGES = ("nl", "da")
 
-UPPER = "A-ZÀ-ÖØ-Þ"
-LOWER = "a-zß-öø-ÿ"
+# Latin-1 and Latin Extended-A letters (Yıldız, Łukasz): upper case listed, lower case by range.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+LOWER = "a-zß-öø-ÿā-ž"
 # A capitalised word, possibly double-barrelled (Anne-Marie, Van Hout-Smit); never all capitals (BSN, GGD).
 CAP = rf"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}][{LOWER}'’]+)?"
 INITIALS = rf"(?:[{UPPER}]\.(?: ?[{UPPER}]\.){{0,3}})"
@@ -34,6 +35,13 @@ TITLES = (
 STREET_END = re.compile(
     r"(?<=\w)(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|dreef|markt|gade|vej|allé|plads|stræde|torv|vænge|"
     r"boulevard)s?$",
+    re.IGNORECASE,
+)
+# Institutions named after a person ("Niels Brocks Handelsskole", "Anne Frank Huis", "Erasmus Ziekenhuis").
+INSTITUTION = re.compile(
+    r"^(?:huis|huset|prijs|pris|prisen|kerk|kirke|fonds|fond|fonden|lezing)$"  # alone: Nieuwenhuis is a surname
+    r"|(?:skole|school|scholen|instituut|institut|instituttet|museum|museet|ziekenhuis|hospital|hospitalet|kliniek|"
+    r"klinik|centrum|center|centret|college|gymnasium|stichting|kazerne|kollegium|universitet|universiteit)$",
     re.IGNORECASE,
 )
 # Surnames that stand alone: patronymics and regional endings that are hardly ever an ordinary word.
@@ -80,7 +88,10 @@ def lists() -> dict[str, frozenset[str]]:
 
 
 def _base(word: str) -> str:
-    """The name without a possessive ending (Jensens, Jansen's)."""
+    """The name without a possessive ending (Jensens, Jansen's); a listed name stays as it is (Hendriks)."""
+    known = lists()
+    if word in known["surname"] or word in known["surname, also a word"] or word in known["first"]:
+        return word
     for ending in ("'s", "’s", "s"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
@@ -91,8 +102,16 @@ def _base(word: str) -> str:
 
 def _not_a_name(word: str) -> bool:
     return (
-        word.casefold() in lists()["not"] or _base(word).casefold() in lists()["not"] or bool(STREET_END.search(word))
+        word.casefold() in lists()["not"]
+        or _base(word).casefold() in lists()["not"]
+        or bool(STREET_END.search(word))
+        or bool(INSTITUTION.search(word))
     )
+
+
+def _names_an_institution(text: str, end: int) -> bool:
+    following = re.match(rf" ({CAP})", text[end:])
+    return bool(following and INSTITUTION.search(following.group(1)))
 
 
 def _is_first(word: str) -> bool:
@@ -128,7 +147,7 @@ def find(text: str) -> list[tuple[int, int]]:
     for start in CAP_START.finditer(text):
         for pattern in FULL:
             match = pattern.match(text, start.start())
-            if match and _is_full_name(match):
+            if match and _is_full_name(match) and not _names_an_institution(text, match.end()):
                 spans.append(match.span())
                 break
 
@@ -136,12 +155,14 @@ def find(text: str) -> list[tuple[int, int]]:
         initials, surname = match.group(1), match.group(3)
         if initials.replace(" ", "").upper() in NOT_INITIALS or _not_a_name(surname):
             continue
+        if _names_an_institution(text, match.end()):
+            continue
         spans.append(match.span())
 
     for match in AFTER_TUSSEN.finditer(text):
         tussen, surname = match.group(1), match.group(2)
         also_words = tussen.lower().startswith("van")
-        if _is_surname(surname, also_words=also_words) and not _not_a_name(surname):
+        if _is_surname(surname, also_words=also_words) and not _not_a_name(match.group(0)) and not _not_a_name(surname):
             spans.append(match.span())
 
     for match in ALONE.finditer(text):
