@@ -135,39 +135,56 @@ def _is_full_name(match: re.Match) -> bool:
 
 def find(text: str) -> list[tuple[int, int]]:
     """Spans of likely names of people in `text` (overlapping spans possible; the caller keeps the first)."""
-    spans: list[tuple[int, int]] = []
+    return [*_titled(text), *_full_names(text), *_with_initials(text), *_after_tussen(text), *_alone(text)]
 
+
+def _titled(text: str) -> list[tuple[int, int]]:
+    spans = []
     for match in TITLED.finditer(text):
         words = [
             word for word in match.group(1).split() if re.fullmatch(CAP, word) and word.lower() not in TUSSEN_WORDS
         ]
         if words and not any(_not_a_name(word) for word in words):
             spans.append(match.span(1))
+    return spans
 
+
+def _full_names(text: str) -> list[tuple[int, int]]:
+    spans = []
     for start in CAP_START.finditer(text):
         for pattern in FULL:
             match = pattern.match(text, start.start())
             if match and _is_full_name(match) and not _names_an_institution(text, match.end()):
                 spans.append(match.span())
                 break
+    return spans
 
+
+def _with_initials(text: str) -> list[tuple[int, int]]:
+    spans = []
     for match in WITH_INITIALS.finditer(text):
         initials, surname = match.group(1), match.group(3)
         if initials.replace(" ", "").upper() in NOT_INITIALS or _not_a_name(surname):
             continue
-        if _names_an_institution(text, match.end()):
-            continue
-        spans.append(match.span())
+        if not _names_an_institution(text, match.end()):
+            spans.append(match.span())
+    return spans
 
+
+def _after_tussen(text: str) -> list[tuple[int, int]]:
+    spans = []
     for match in AFTER_TUSSEN.finditer(text):
         tussen, surname = match.group(1), match.group(2)
+        # "van Dijk", "van den Bos": after "van" even a surname that is also a word is a name; "de Dam" is a square.
         also_words = tussen.lower().startswith("van")
         if _is_surname(surname, also_words=also_words) and not _not_a_name(match.group(0)) and not _not_a_name(surname):
             spans.append(match.span())
-
-    for match in ALONE.finditer(text):
-        word = match.group(1)
-        if DISTINCT_ENDING.search(_base(word)) and _is_surname(word, also_words=False):
-            spans.append(match.span())
-
     return spans
+
+
+def _alone(text: str) -> list[tuple[int, int]]:
+    return [
+        match.span()
+        for match in ALONE.finditer(text)
+        if DISTINCT_ENDING.search(_base(match.group(1))) and _is_surname(match.group(1), also_words=False)
+    ]
