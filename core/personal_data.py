@@ -2,9 +2,14 @@
 
 It warns; the person decides. So it prefers missing an odd case to crying wolf on ordinary text: numbers are only
 flagged when their checksum or format says they really are an identifier (BSN 11-proof, IBAN mod-97, a CPR
-number with a real date), and years, amounts and article numbers of laws ("artikel 7:1 Awb") pass.
+number with a real date), and years, amounts and article numbers of laws ("artikel 7:1 Awb") pass. Dates count
+only with words that make them a date of birth, streets only with a house number, names only with evidence
+around them (a known first name, a title, initials, a known surname).
 
-Used by worksheets, experiences and the forum.
+Used by every form where members type free text (`core.forms.PersonalDataCheck`): worksheets and their comments,
+checklist notes, experiences, the forum, case registers and the pool. Names are read with the word lists in
+`core/data` (`core.personal_names`); `python -m core.personal_data_eval` measures recall and precision on a labelled
+set and writes docs/personal_data_detector.md.
 """
 
 import hashlib
@@ -14,6 +19,8 @@ from datetime import date
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from core import personal_names
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,8 @@ MESSAGES = {
     "email": _("This looks like an e-mail address."),
     "phone": _("This looks like a phone number."),
     "postcode": _("This looks like an address (postcode and house number)."),
+    "address": _("This looks like an address (street and house number)."),
+    "birthdate": _("This looks like a date of birth."),
     "name": _("This looks like the name of a person."),
 }
 
@@ -99,16 +108,69 @@ POSTCODE = re.compile(
     rf"(?<![\w])(?:{_POSTCODE}[ ,]+\d{{1,5}}[a-zA-Z]?|[A-Z][a-zà-ÿ]+(?:straat|weg|laan|plein|gracht|kade|singel|dijk|"
     rf"pad|hof|markt|steeg)? \d{{1,5}}[a-zA-Z]?, ?{_POSTCODE})(?![\w])"
 )
-TITLES = r"(?:mr\.|mevr\.|mevrouw|meneer|dhr\.|de heer|hr\.|fru|frk\.|herr)"
-NAME = re.compile(
-    rf"(?<![\w]){TITLES} ((?:[A-ZÆØÅ]\.){{0,3}} ?(?:(?:van|de|der|den|ten|ter) )*[A-ZÆØÅ][\w'-]+)", re.IGNORECASE
+# A street and house number, Dutch or Danish, with the Danish floor and side, postcode and town when given:
+# "Kerkstraat 12", "Jan van Galenstraat 4b", "Vester Voldgade 2A, 1552 København V", "Nørre Allé 14, 2. tv.".
+# The street is known by its ending; the house number has at most three digits, so "Arbeidsmarkt 2025" passes.
+_STREET_SUFFIX = (
+    r"(?:straat|weg|laan|plein|gracht|kade|singel|dijk|steeg|dreef|markt|hof|haven|wal|"
+    r"gade|gaden|vej|vejen|allé|alle|alléen|plads|pladsen|stræde|strædet|torv|torvet|vænge|boulevard|kaj)"
+)
+_UP, _LOW = personal_names.UPPER, personal_names.LOWER
+_STREET_WORD = rf"[{_UP}][{_LOW}]*{_STREET_SUFFIX}"
+_STREET_ALONE = r"(?:Allé|Alle|Boulevard|Plads|Torv|Vej|Gade|Stræde|Gracht|Kade|Plein|Laan|Weg|Straat|Singel|Dijk)"
+# Words before the street's own word ("Jan van Galen", "Vester", "H.C. Andersens"); the first is capitalised, so an
+# article before the street ("aan het Stadhuisplein 1") stays out of the finding.
+_CAP_PREFIX = rf"(?:[{_UP}][{_LOW}.'’-]*|[{_UP}]\.(?:[{_UP}]\.)*)"
+_STREET_PREFIX = rf"(?:{_CAP_PREFIX} (?:(?:{_CAP_PREFIX}|van|de|der|den|het|ter|ten|'t) ){{0,2}})"
+ADDRESS = re.compile(
+    rf"(?<![\w])(?:{_STREET_PREFIX}?{_STREET_WORD}|{_STREET_PREFIX}{_STREET_ALONE})"
+    r" \d{1,3}(?: ?[a-zA-Z](?![\w]))?(?:-\d{1,3})?"
+    r"(?:,? (?:st\.|kl\.|\d{1,2}\.)(?: ?(?:sal|th|tv|mf)\.?)?)?"
+    rf"(?:,? [1-9]\d{{3}} (?:Kgs\. )?[{_UP}][{_LOW}]+(?: [{_UP}](?![\w]))?)?"
+    r"(?![\w]|[.,:]\d)"
+)
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    r"januar|februar|marts|maj|august|jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+)
+_DATE = rf"(?:\d{{1,2}}[-./]\d{{1,2}}[-./](?:\d{{4}}|\d{{2}})|\d{{1,2}}\.? {_MONTHS} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+# A date is a date of birth only when the words around it say so; meeting dates and deadlines pass.
+_BORN = (
+    r"(?:geboren(?: op| de)?|geb\.|geboortedatum(?: is)?|geb\.datum|født(?: den| d\.)?|(?<![\w.])f\.|"
+    r"fødselsdato(?: er)?|fødselsdag|born(?: on)?|date of birth|dob)"
+)
+BIRTHDATE = re.compile(
+    rf"(?<![\w]){_BORN}:? ({_DATE})(?![\w]|[.,]\d)|(?<![\w])({_DATE}) (?:geboren|født)(?![\w])", re.IGNORECASE
+)
+# "Geboortedatum van de aanvrager: 2 februari 1948": the noun may stand a few words before the date.
+BIRTHDATE_LATER = re.compile(
+    rf"(?<![\w])(?:geboortedatum|fødselsdato|date of birth)[^\d\n.;]{{1,40}}?({_DATE})(?![\w]|[.,]\d)", re.IGNORECASE
+)
+# Ten digits whose first six are a real date: a CPR number written without its dash. A Dutch mobile number
+# (06 and eight digits) looks the same; the words before it decide, and without any it stays a phone number.
+CPR_UNDASHED = re.compile(_EDGE_BEFORE + r"(\d{6}) ?(\d{4})" + _EDGE_AFTER)
+_CPR_CUE = re.compile(r"cpr|personnummer|person-nr|personnr", re.IGNORECASE)
+_PHONE_CUE = re.compile(
+    r"(?<![\w])(?:tel|tlf|telefo\w*|mobi\w*|ring\w*|bel\w*|bereikbaar|phone)(?![\w])", re.IGNORECASE
+)
+# Danish numbers are eight digits, never starting with 0 or 1: "3366 1400", or after a cue "33661400".
+PHONE_DK = re.compile(_EDGE_BEFORE + r"([2-9]\d{3} \d{4})" + _EDGE_AFTER)
+PHONE_AFTER_CUE = re.compile(
+    r"(?<![\w])(?:tlf|telefon|tel|mobil|mob|ring(?:e)? (?:på|til)|telefoonnummer|telefonnummer|bel(?:len)?(?: op)?)"
+    r"\.?:? ?(?<![\w.,/-])(\d{8})" + _EDGE_AFTER,
+    re.IGNORECASE,
 )
 
 
-def _is_capitalised_name(match: re.Match) -> bool:
-    # The pattern is case-insensitive for the title; the name itself must start with a capital.
-    name = match.group(1).split()[-1]
-    return name[:1].isupper()
+_COUNTRY_CODE_BEFORE = re.compile(r"(?:\+|00)\d{2}[ -]?(?:\(0\)[ -]?)?$")
+
+
+def _cue_before(pattern: re.Pattern, text: str, start: int, width: int = 30) -> bool:
+    return bool(pattern.search(text[max(0, start - width) : start]))
+
+
+def _looks_like_years(digits: str) -> bool:
+    return 1900 <= int(digits.split()[0]) <= 2099
 
 
 def detect(text: str) -> list[Finding]:
@@ -122,21 +184,44 @@ def detect(text: str) -> list[Finding]:
             findings.append(_finding("iban", match, 1))
     for match in EMAIL.finditer(text):
         findings.append(_finding("email", match, 0))
+    for match in BIRTHDATE.finditer(text):
+        findings.append(_finding("birthdate", match, 1 if match.group(1) else 2))
+    for match in BIRTHDATE_LATER.finditer(text):
+        findings.append(_finding("birthdate", match, 1))
     for match in CPR.finditer(text):
         if is_valid_cpr_date(match.group(1)):
             findings.append(_finding("cpr", match, 0))
+    for match in CPR_UNDASHED.finditer(text):
+        if is_valid_cpr_date(match.group(1)) and _reads_as_cpr(text, match):
+            findings.append(_finding("cpr", match, 0))
     for match in BSN.finditer(text):
-        if is_valid_bsn(re.sub(r"\D", "", match.group(1))):
+        # "+31 320 000 084" is a phone number whose last nine digits happen to pass the 11-proof.
+        after_country_code = _COUNTRY_CODE_BEFORE.search(text, 0, match.start(1))
+        if is_valid_bsn(re.sub(r"\D", "", match.group(1))) and not after_country_code:
             findings.append(_finding("bsn", match, 1))
     for match in PHONE.finditer(text):
         findings.append(_finding("phone", match, 1))
+    for match in PHONE_AFTER_CUE.finditer(text):
+        findings.append(_finding("phone", match, 1))
+    for match in PHONE_DK.finditer(text):
+        if not _looks_like_years(match.group(1)) or _cue_before(_PHONE_CUE, text, match.start()):
+            findings.append(_finding("phone", match, 1))
     for match in POSTCODE.finditer(text):
         findings.append(_finding("postcode", match, 0))
-    for match in NAME.finditer(text):
-        if _is_capitalised_name(match):
-            findings.append(_finding("name", match, 1))
+    for match in ADDRESS.finditer(text):
+        findings.append(_finding("address", match, 0))
+    for start, end in personal_names.find(text):
+        findings.append(Finding(kind="name", start=start, end=end, text=text[start:end], message=MESSAGES["name"]))
 
     return _without_overlaps(findings)
+
+
+def _reads_as_cpr(text: str, match: re.Match) -> bool:
+    if _cue_before(_CPR_CUE, text, match.start()):
+        return True
+    if _cue_before(_PHONE_CUE, text, match.start()):
+        return False
+    return not match.group(0).startswith("06")
 
 
 def _finding(kind: str, match: re.Match, group: int) -> Finding:

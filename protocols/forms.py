@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PersonalDataCheck
 from protocols.models import ChecklistRun
 
 NO_PERSONAL_DATA = _(
@@ -9,7 +10,10 @@ NO_PERSONAL_DATA = _(
 )
 
 
-class ChecklistForm(forms.ModelForm):
+class ChecklistForm(PersonalDataCheck, forms.ModelForm):
+    # Private to the member, yet kept for months: a warning before a citizen's details are stored in it.
+    checked_fields = ("label", "notes")
+
     class Meta:
         model = ChecklistRun
         fields = ["label", "notes"]

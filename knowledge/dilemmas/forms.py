@@ -10,6 +10,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership, User, normalise_email
+from core.forms import PersonalDataCheck
 from knowledge.dilemmas.models import SCORE_CHOICES, ValueType, Worksheet
 
 MAX_STAKEHOLDERS = 30
@@ -154,7 +155,10 @@ class InviteForm(forms.Form):
         return email
 
 
-class CommentForm(forms.Form):
+class CommentForm(PersonalDataCheck, forms.Form):
+    # Invited colleagues read the comments: the same confirmable check as every other free text.
+    checked_fields = ("text",)
+
     text = forms.CharField(
         label=_("Your comment"),
         max_length=3000,

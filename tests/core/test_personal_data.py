@@ -5,6 +5,7 @@ from django.utils import translation
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from core import personal_names
 from core.personal_data import detect, is_valid_bsn, is_valid_iban
 
 # --- helpers that build valid identifiers ------------------------------------------------------------------------
@@ -72,6 +73,101 @@ def test_flags_personal_data_with_its_span(text, expected):
 )
 def test_ordinary_text_raises_no_alarm(text):
     assert detect(text) == []
+
+
+# The misses the issue named, each caught with the right kind.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan de Vries belde over zijn bezwaar.", [("name", "Jan de Vries")]),
+        ("Mette Nielsen ringede i går.", [("name", "Mette Nielsen")]),
+        ("Hun bor på Vester Voldgade 2A, 1552 København V.", [("address", "Vester Voldgade 2A, 1552 København V")]),
+        ("Ring på 3366 1400 i morgen.", [("phone", "3366 1400")]),
+        ("Borgeren er født 12.03.1985.", [("birthdate", "12.03.1985")]),
+        ("Hij woont op Kerkstraat 12 in Zeist.", [("address", "Kerkstraat 12")]),
+        ("Han bor på Nørrebrogade 14.", [("address", "Nørrebrogade 14")]),
+        ("Hendes personnummer er 1203851234.", [("cpr", "1203851234")]),
+        ("Klageren, 0103851234, har ikke svaret.", [("cpr", "0103851234")]),
+    ],
+)
+def test_the_misses_named_in_the_issue_are_caught(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names: first name and surname, tussenvoegsels, titles, initials, known surnames
+        (
+            "Gesprek met Piet van der Berg en Anouk Hendriks.",
+            [("name", "Piet van der Berg"), ("name", "Anouk Hendriks")],
+        ),
+        ("Lars Løkke Rasmussen var statsminister.", [("name", "Lars Løkke Rasmussen")]),
+        ("Mevrouw Jansen belde, daarna hr. Hansen.", [("name", "Jansen"), ("name", "Hansen")]),
+        ("De heer J. de Boer en mevrouw Van Dijk-Smit.", [("name", "J. de Boer"), ("name", "Van Dijk-Smit")]),
+        ("Ik sprak met Lotte Jansen van het wijkteam.", [("name", "Lotte Jansen")]),
+        ("Ik heb Van der Linden om een reactie gevraagd.", [("name", "Van der Linden")]),
+        ("Nielsen har ringet igen.", [("name", "Nielsen")]),
+        ("Familie Yıldız heeft bezwaar gemaakt.", [("name", "Yıldız")]),
+        # addresses, with and without postcode
+        ("Adres: Stationsweg 4b, 3811 AB Amersfoort.", [("postcode", "Stationsweg 4b, 3811 AB")]),
+        ("Hij woont aan de Jan van Galenstraat 12.", [("address", "Jan van Galenstraat 12")]),
+        (
+            "Adressen er Gammel Kongevej 60, 1850 Frederiksberg C.",
+            [("address", "Gammel Kongevej 60, 1850 Frederiksberg C")],
+        ),
+        ("Han bor på Borgergade 14, 2. tv.", [("address", "Borgergade 14, 2. tv.")]),
+        ("Hun bor på H.C. Andersens Boulevard 27.", [("address", "H.C. Andersens Boulevard 27")]),
+        # phones
+        ("Bel 030-1234567 of +31 6 12345678.", [("phone", "030-1234567"), ("phone", "+31 6 12345678")]),
+        ("Ring på +45 3366 1400 eller tlf. 33661400.", [("phone", "+45 3366 1400"), ("phone", "33661400")]),
+        ("Bel 0612345678 na vijven.", [("phone", "0612345678")]),
+        ("Contact via telefoon 0201234567.", [("phone", "0201234567")]),
+        ("Telefonnummeret er 2012 3456.", [("phone", "2012 3456")]),
+        # dates of birth
+        ("Zij is geboren op 3 maart 1985 in Utrecht.", [("birthdate", "3 maart 1985")]),
+        ("Geb. 03-03-1985, alleenstaand.", [("birthdate", "03-03-1985")]),
+        ("Geboortedatum van de aanvrager: 2 februari 1948.", [("birthdate", "2 februari 1948")]),
+        ("Fødselsdato: 03-11-1967.", [("birthdate", "03-11-1967")]),
+        ("Hun er født den 4. april 1992 i Aarhus.", [("birthdate", "4. april 1992")]),
+        ("Zij is op 21 juni 1979 geboren.", [("birthdate", "21 juni 1979")]),
+    ],
+)
+def test_names_addresses_phones_and_dates_of_birth(text, expected):
+    assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De gemeente Almere en Københavns Kommune werkten samen.",
+        "In januari 2024 besloot de burgemeester anders; op maandag 12 maart vergadert de raad.",
+        "De Raad van State en de Tweede Kamer zijn het oneens.",
+        "Mødet den 12.03.2024 blev aflyst; fristen udløb den 1. juli 2024.",
+        "De hoorzitting van 14-03-2024 is verplaatst naar 21-03-2024.",
+        "Zaaknummer 2024 1234 is gesloten.",
+        "CVR-nummer 29189846 tilhører kommunen.",
+        "In Den Bosch is het eerste gesprek gevoerd.",
+        "Het kantoor aan de Kerkstraat is verbouwd.",
+        "De wethouder Wonen en de teamleider Vergunningen spraken met de directeur.",
+        "Sagsbehandleren og juristen drøftede klagen med borgmesteren.",
+        "Niels Brocks Handelsskole har afdelinger i København.",
+        "De Koning opende het nieuwe gebouw.",
+        "Op de Dam stonden 200 mensen.",
+        "Geboren en getogen in Zwolle kent zij de stad goed.",
+        "Er ging 2.500 euro naar de Arbeidsmarkt 2025-regeling.",
+    ],
+)
+def test_places_organisations_roles_and_meeting_dates_raise_no_alarm(text):
+    assert detect(text) == []
+
+
+def test_new_kinds_have_translated_messages():
+    (address,) = detect("Kerkstraat 12")
+    (birthdate,) = detect("geboren op 3 maart 1985")
+    with translation.override("en"):
+        assert str(address.message) == "This looks like an address (street and house number)."
+        assert str(birthdate.message) == "This looks like a date of birth."
 
 
 def test_messages_are_translated():
@@ -154,3 +250,36 @@ def test_no_false_alarms_on_years_amounts_dates_and_articles_in_prose(pairs):
 
 def test_bare_pairs_of_digits_are_read_as_a_danish_phone_number():
     assert kinds("12 34 56 78") == [("phone", "12 34 56 78")]
+
+
+# --- the name lists ----------------------------------------------------------------------------------------------
+
+NAMES = personal_names.lists()
+FIRST_NAMES = sorted(NAMES["first"])
+SURNAMES = sorted(NAMES["surname"])
+ALL_SURNAMES = sorted(NAMES["surname"] | NAMES["surname, also a word"])
+
+
+def test_the_lists_hold_hundreds_of_names_and_no_name_is_also_a_never_a_name_word():
+    assert len(FIRST_NAMES) >= 400 and len(ALL_SURNAMES) >= 200
+    assert not {name.casefold() for name in FIRST_NAMES + ALL_SURNAMES} & NAMES["not"]
+
+
+@given(st.sampled_from(FIRST_NAMES), st.sampled_from(ALL_SURNAMES), st.sampled_from(["", "de ", "van der ", "van "]))
+def test_every_known_first_name_before_a_surname_is_flagged_whole(first, surname, tussen):
+    name = f"{first} {tussen}{surname}"
+    assert ("name", name) in kinds(f"Gisteren belde {name} over het besluit.")
+
+
+@given(st.sampled_from(ALL_SURNAMES), st.sampled_from(["mevrouw", "De heer", "dhr.", "fru", "hr.", "Familie"]))
+def test_every_surname_after_a_title_is_flagged(surname, title):
+    assert ("name", surname) in kinds(f"Het gesprek met {title} {surname} ging goed.")
+
+
+@given(st.sampled_from(SURNAMES), st.sampled_from(["Lotte", "Torben", "Wies"]))
+def test_a_known_surname_after_any_capitalised_given_name_is_flagged(surname, first):
+    assert ("name", f"{first} {surname}") in kinds(f"Ik sprak {first} {surname} bij het loket.")
+
+
+def test_a_phone_number_with_a_country_code_is_not_read_as_a_bsn():
+    assert kinds("Bel +31 320 000 084.") == [("phone", "+31 320 000 084")]

@@ -63,3 +63,28 @@ def test_an_empty_comment_is_refused_with_a_message(as_user, owner, worksheet):
     assert response.status_code == 200
     assert "Schrijf eerst een reactie." in response.content.decode()
     assert not worksheet.comments.exists()
+
+
+def test_a_comment_with_personal_data_is_shown_back_and_saved_only_once_confirmed(as_user, post, owner, worksheet):
+    client = as_user(owner)
+    text = "Jan de Vries belde over zijn bezwaar, hij is bereikbaar op 06-12345678."
+    response = client.post(url("comment", pk=worksheet.pk), {"text": text})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Mogelijk persoonsgegevens" in html
+    assert "<mark>Jan de Vries</mark>" in html and "<mark>06-12345678</mark>" in html
+    assert text in html, "nothing typed is lost"
+    assert 'name="confirm_findings"' in html
+    assert not worksheet.comments.exists()
+
+    seen = response.context["comment_form"].data["findings_seen"]
+    response = post(url("comment", pk=worksheet.pk), {"text": text, "confirm_findings": "on", "findings_seen": seen})
+    assert response.status_code == 302
+    assert worksheet.comments.get().text == text
+
+
+def test_a_comment_without_personal_data_needs_no_confirmation(as_user, post, owner, worksheet):
+    as_user(owner)
+    response = post(url("comment", pk=worksheet.pk), {"text": "De tweede optie weegt voor mij zwaarder."})
+    assert response.status_code == 302
+    assert worksheet.comments.count() == 1

@@ -142,3 +142,27 @@ def test_editing_an_item_unticks_it_but_keeps_the_others(member_a, protocol):
         if item.ticked
     }
     assert ticked == {"Bezwaartermijn en eventuele hoorzitting in beeld"}
+
+
+def test_notes_with_personal_data_are_shown_back_and_saved_only_once_confirmed(client, member_a, protocol):
+    client.force_login(member_a)
+    run = services.start_checklist(member_a, protocol)
+    checklist_url = reverse("protocols:checklist", args=[protocol.pk, run.pk])
+    first = item_keys(protocol)[0]
+    notes = "Mevrouw Jansen woont op Kerkstraat 12 in Amersfoort; geboren op 3 maart 1985."
+    data = {"items": [first], "notes": notes, "label": "Z-2026-12"}
+
+    response = client.post(checklist_url, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Mogelijk persoonsgegevens" in html
+    assert "<mark>Kerkstraat 12</mark>" in html and "<mark>Jansen</mark>" in html
+    assert notes in html and " checked>" in html, "nothing typed or ticked is lost"
+    run.refresh_from_db()
+    assert run.notes == "" and not run.ticks.exists()
+
+    seen = response.context["form"].data["findings_seen"]
+    response = client.post(checklist_url, data | {"confirm_findings": "on", "findings_seen": seen})
+    assert response.status_code == 302
+    run.refresh_from_db()
+    assert run.notes == notes and run.ticks.count() == 1
