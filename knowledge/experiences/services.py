@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from accounts import roles
 from knowledge.experiences.models import (
@@ -191,7 +191,11 @@ def _republish(page: ExperiencePage, submission: ExperienceSubmission, members_o
         setattr(page, name, getattr(submission, name))
     if submission.title != old_title:
         page.title = page.draft_title = submission.title
+        # A slug made of the old title may hold the very detail taken out. Written directly rather than through a
+        # slug change on publish, which would make Wagtail keep the old address as a redirect.
         page.slug = _free_slug(page.get_parent().specific, submission.title, page=page)
+        page.url_path = f"{page.get_parent().url_path}{page.slug}/"
+        Page.objects.filter(pk=page.pk).update(slug=page.slug, url_path=page.url_path)
     page.members_only = members_only
     page.tags.set(parse_tags(submission.tags))
     revision = page.save_revision(user=None, log_action=False)
