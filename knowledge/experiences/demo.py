@@ -1,16 +1,19 @@
 """Demo shared experiences: an index page per language, published experiences in nl/da/en, and a demo member's
-submissions in moderation (one waiting, one sent back with a request for changes, one that became a page).
+submissions in moderation (one waiting, one sent back with a request for changes, one that became a page), one
+published for members only and one a moderator redacted before publishing.
 
 Idempotent: pages are found by their slug in their language, submissions by author and title.
 """
 
 from django.apps import apps
+from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import Organisation, User
 from core.demo import register
-from knowledge.experiences.demo_texts import EXPERIENCES, INDEX, SUBMISSIONS
+from knowledge.experiences import services
+from knowledge.experiences.demo_texts import EXPERIENCES, INDEX, MODERATED, SUBMISSIONS
 from knowledge.experiences.models import (
     ExperienceIndexPage,
     ExperiencePage,
@@ -116,6 +119,38 @@ def load(progress):
             checklist_confirmed_at=timezone.now(),
             **values,
         )
+
+    for text, _title in progress.iterate([(text, text["title"]) for text in MODERATED], "moderated experiences"):
+        _moderated(text)
+
+
+def _moderated(text: dict) -> None:
+    """Published as the moderation actions do it (without mailing the demo member)."""
+    author = User.objects.get(email=text["author"])
+    if ExperienceSubmission.objects.filter(author=author, title=text["title"]).exists():
+        return
+    moderator = User.objects.filter(email=MODERATOR).first()
+    fields = ("title", "setting", "case_kind", "outcome", "what_happened", "approach", "lessons", "tags")
+    with transaction.atomic():
+        submission = ExperienceSubmission.objects.create(
+            author=author,
+            language=text["language"],
+            members_only=text["members_only"],
+            organisation=Organisation.objects.filter(memberships__user=author).first(),
+            checklist_confirmed_at=timezone.now(),
+            **{name: text[name] for name in fields},
+        )
+        action = "approve"
+        if "redacted_what_happened" in text:
+            action = "redact"
+            edit = {"title": text["redacted_title"], "what_happened": text["redacted_what_happened"]}
+            services.redact(submission, moderator, edit, members_only=False)
+        submission.page = services.publish_submission(submission)
+        submission.status = ExperienceSubmission.Status.APPROVED
+        submission.reason = text.get("reason", "")
+        submission.decided_by, submission.decided_at = moderator, timezone.now()
+        submission.save()
+        services.record(submission, action, moderator, submission.reason, members_only=submission.page.members_only)
 
 
 register(load, order=60)

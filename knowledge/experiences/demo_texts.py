@@ -248,3 +248,44 @@ SUBMISSIONS = [
         "tags": "klacht, handhaving",
     },
 ]
+
+# Published through the moderation features: one the author kept for members, one a moderator redacted (the original
+# names a neighbour; the made-up surname is kept in the moderators' history until someone purges it).
+MODERATED = [
+    {
+        "author": "lid@almere.example",
+        "language": "nl",
+        "members_only": True,
+        "title": "Een teamleider en een medewerker na een lang verzuim",
+        "setting": "workplace",
+        "case_kind": "Conflict over re-integratie na ziekteverzuim",
+        "outcome": "partly",
+        "what_happened": "Na een lange ziekteperiode wilde een medewerker terugkomen in andere taken. De teamleider "
+        "vond dat de afspraken met de bedrijfsarts niet werden nagekomen; het gesprek liep vast.",
+        "approach": "Een mediator uit een andere afdeling sprak eerst met ieder apart en daarna samen. Het "
+        "re-integratieplan werd opnieuw opgesteld, met een vaste evaluatie na zes weken.",
+        "lessons": "Houd medische gegevens buiten het gesprek: het gaat over werk en afspraken. Een mediator van "
+        "buiten het team maakte het voor beiden veiliger.",
+        "tags": "teamconflict, re-integratie",
+    },
+    {
+        "author": "lid@almere.example",
+        "language": "nl",
+        "members_only": False,
+        "title": "Een erfgrens en een schutting",
+        "redacted_title": "Een erfgrens en een schutting",
+        "setting": "citizen_government",
+        "case_kind": "Bezwaar tegen een omgevingsvergunning voor een schutting",
+        "outcome": "resolved",
+        "what_happened": "Buurman Van Dijkhuizen maakte bezwaar tegen de vergunning voor een schutting van twee "
+        "meter op de erfgrens. Hij voelde zich niet gehoord toen de vergunning werd verleend.",
+        "redacted_what_happened": "Een buurman maakte bezwaar tegen de vergunning voor een schutting van twee meter "
+        "op de erfgrens. Hij voelde zich niet gehoord toen de vergunning werd verleend.",
+        "approach": "De vergunningverlener belde beide buren en stelde een gesprek aan de keukentafel voor, met "
+        "een mediator van de gemeente.",
+        "lessons": "Een bezwaar gaat vaak over niet gehoord zijn. Bellen voordat de bezwaarcommissie begint, "
+        "scheelt maanden.",
+        "tags": "bezwaar, vergunning",
+        "reason": "Ik heb de naam van de buurman weggelaten: die maakt hem herkenbaar.",
+    },
+]

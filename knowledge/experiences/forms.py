@@ -1,5 +1,5 @@
-"""Forms of shared experiences: the guided submission form and the moderators' reason form (the index filters are
-in queries.py)."""
+"""Forms of shared experiences: the guided submission form, the moderators' decision and redaction forms, and the
+author's withdrawal (the index filters are in queries.py)."""
 
 from django import forms
 from django.apps import apps
@@ -10,7 +10,7 @@ from taggit.utils import parse_tags
 from accounts.models import Membership, Organisation
 from core.forms import PersonalDataCheck
 from core.personal_data import passages
-from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
+from knowledge.experiences.models import REDACTABLE_FIELDS, ExperienceSubmission, Outcome, Setting
 
 # The parts of the guided form, in order: (key, heading, explanation, field names).
 PARTS = [
@@ -41,7 +41,43 @@ PARTS = [
         _("What would you tell a colleague who meets a similar case?"),
         ["lessons", "tags", "related_protocols"],
     ),
+    (
+        "audience",
+        _("Who may read it"),
+        _(
+            "Choose who can read your experience once it is published. A moderator may publish it for members only, "
+            "never more openly than you chose."
+        ),
+        ["members_only"],
+    ),
 ]
+
+AUDIENCE_CHOICES = [
+    ("False", _("Everyone: it is published openly on the web")),
+    ("True", _("Members only: people who are logged in as members of a verified organisation")),
+]
+
+
+def audience_field(**kwargs) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=_("Readers"),
+        choices=AUDIENCE_CHOICES,
+        coerce=lambda value: value == "True",
+        empty_value=False,
+        required=False,
+        widget=forms.RadioSelect,
+        **kwargs,
+    )
+
+
+def clean_tag_list(value: str) -> str:
+    tags = parse_tags(value or "")
+    if any(len(tag) > 50 for tag in tags):
+        raise ValidationError(_("A tag can be at most 50 characters long."))
+    if len(tags) > 8:
+        raise ValidationError(_("Use at most 8 tags."))
+    return ", ".join(tags)
+
 
 CHECKLIST = [
     ("no_names", _("There are no names of citizens, colleagues or other people involved in the text.")),
@@ -77,6 +113,7 @@ class SubmissionForm(PersonalDataCheck, forms.ModelForm):
         help_text=_("Tick each statement once you have checked your text for it."),
         error_messages={"required": _("Check your text against each statement of the checklist and tick it.")},
     )
+    members_only = audience_field()
 
     class Meta:
         model = ExperienceSubmission
@@ -92,6 +129,7 @@ class SubmissionForm(PersonalDataCheck, forms.ModelForm):
             "lessons",
             "tags",
             "related_protocols",
+            "members_only",
         ]
         widgets = {
             "setting": forms.RadioSelect,
@@ -141,12 +179,7 @@ class SubmissionForm(PersonalDataCheck, forms.ModelForm):
         return ticked
 
     def clean_tags(self):
-        tags = parse_tags(self.cleaned_data.get("tags") or "")
-        if any(len(tag) > 50 for tag in tags):
-            raise ValidationError(_("A tag can be at most 50 characters long."))
-        if len(tags) > 8:
-            raise ValidationError(_("Use at most 8 tags."))
-        return ", ".join(tags)
+        return clean_tag_list(self.cleaned_data.get("tags"))
 
     def clean(self):
         cleaned = super().clean()
@@ -172,3 +205,73 @@ class ReasonForm(forms.Form):
         self.fields["reason"].required = required
         self.fields["reason"].help_text = help_text
         self.fields["reason"].error_messages["required"] = _("Give the author a reason.")
+
+
+def add_audience_choice(form, submission) -> None:
+    """The moderator's choice to publish for members only. When the author asked for members only it is fixed:
+    a moderator never publishes more openly than the author chose."""
+    page = getattr(submission, "page", None) if submission is not None else None
+    current = bool(submission and (submission.members_only or (page is not None and page.members_only)))
+    form.fields["members_only"] = forms.BooleanField(
+        label=_("Publish for members only"),
+        required=False,
+        initial=current,
+        disabled=bool(submission and submission.members_only),
+        help_text=(
+            _("The author asked for members only.")
+            if submission and submission.members_only
+            else _("The author chose everyone. Tick this when the case is better read by members only.")
+        ),
+    )
+
+
+class RedactForm(PersonalDataCheck, ReasonForm):
+    """The moderator's edit of the free text before (or after) it is published. The detector checks the edited
+    text too, so a redaction that missed a detail is caught like the author's own text."""
+
+    checked_fields = REDACTABLE_FIELDS
+    confirm_label = _("I have checked these passages: they are not personal data.")
+
+    title = forms.CharField(label=_("Title"), max_length=120)
+    case_kind = forms.CharField(label=_("Kind of case"), max_length=120)
+    what_happened = forms.CharField(label=_("What happened"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    approach = forms.CharField(label=_("Approach"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    lessons = forms.CharField(label=_("Lessons learned"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5}))
+    tags = forms.CharField(label=_("Tags"), max_length=200, required=False)
+
+    field_order = [*REDACTABLE_FIELDS, "members_only", "reason"]
+
+    def __init__(self, *args, submission, **kwargs):
+        initial = {name: getattr(submission, name) for name in REDACTABLE_FIELDS}
+        super().__init__(*args, initial=initial, **kwargs)
+        self.submission = submission
+        add_audience_choice(self, submission)
+        self.order_fields(self.field_order)
+
+    def clean_tags(self):
+        return clean_tag_list(self.cleaned_data.get("tags"))
+
+    def changed_text(self) -> dict:
+        """The redactable fields whose cleaned value differs from the submission's, with the new text."""
+        return {
+            name: self.cleaned_data[name]
+            for name in REDACTABLE_FIELDS
+            if name in self.cleaned_data and self.cleaned_data[name] != getattr(self.submission, name)
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        page = self.submission.page
+        audience_changed = page is not None and bool(cleaned.get("members_only")) != page.members_only
+        if not self.errors and not self.changed_text() and not audience_changed:
+            raise ValidationError(
+                _("You did not change anything. Edit the text, or use another decision."), code="unchanged"
+            )
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    """The author's confirmation. `seen` is the status the author confirmed for: if a moderator decided in the
+    meantime, the withdrawal is not carried out and the author is asked to look again."""
+
+    seen = forms.ChoiceField(choices=ExperienceSubmission.Status.choices, widget=forms.HiddenInput)

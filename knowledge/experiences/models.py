@@ -2,10 +2,15 @@
 
 A submission is deliberately not a page: until a moderator approves it, it lives only in its own table, so it
 cannot leak through the page tree, the search index or the sitemap. Approval copies it into a new ExperiencePage.
+
+A moderator may redact a detail before (or after) publishing: the submission and the page then both hold the edited
+text, and what the author wrote is kept only in an ExperienceRevision, which moderators alone read and may purge.
+So whatever shows the submission (the author's pages, mails, the export) carries the redacted text too.
 """
 
 from django.conf import settings
 from django.db import models
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -34,7 +39,7 @@ class ExperienceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(queries.index_context(ExperiencePage.objects.live().public().child_of(self), request))
+        context.update(queries.index_context(ExperiencePage.objects.child_of(self), request))
         return context
 
 
@@ -75,6 +80,12 @@ class ExperiencePage(Page):
         related_name="+",
     )
     tags = ClusterTaggableManager(through=ExperiencePageTag, blank=True, verbose_name=_("tags"))
+    # Read by accounts.access (page serving, readable_pages) and search (members-only documents) by its name.
+    members_only = models.BooleanField(
+        _("members only"),
+        default=False,
+        help_text=_("Only members of verified organisations can read it; it is left out of the sitemap."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -86,7 +97,12 @@ class ExperiencePage(Page):
         FieldPanel("tags"),
         InlinePanel("related_protocols", label=_("Related protocols")),
         MultiFieldPanel(
-            [FieldPanel("organisation"), FieldPanel("show_organisation"), FieldPanel("submitter")],
+            [
+                FieldPanel("organisation"),
+                FieldPanel("show_organisation"),
+                FieldPanel("submitter"),
+                FieldPanel("members_only"),
+            ],
             heading=_("Origin"),
         ),
     ]
@@ -116,6 +132,18 @@ class ExperiencePage(Page):
         context.update(queries.experience_context(self, request))
         return context
 
+    def get_sitemap_urls(self, request=None):
+        # The sitemap is public: a members-only experience is not announced there.
+        return [] if self.members_only else super().get_sitemap_urls(request)
+
+    def serve(self, request, *args, **kwargs):
+        # Visitors never get here (accounts' before_serve_page hook sends them to log in); what a member reads of a
+        # members-only page must stay out of shared caches.
+        response = super().serve(request, *args, **kwargs)
+        if self.members_only:
+            patch_cache_control(response, private=True)
+        return response
+
 
 class ExperienceRelatedProtocol(Orderable):
     page = ParentalKey(ExperiencePage, on_delete=models.CASCADE, related_name="related_protocols")
@@ -142,6 +170,8 @@ class ExperienceSubmission(models.Model):
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
         REJECTED = "rejected", _("Rejected")
         APPROVED = "approved", _("Published")
+        TAKEN_DOWN = "taken_down", _("Taken down by a moderator")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
 
     # SET_NULL: an experience that was published stays readable after its author deleted their account (the
     # privacy module erases what never became public).
@@ -162,6 +192,8 @@ class ExperienceSubmission(models.Model):
         "accounts.Organisation", verbose_name=_("organisation"), null=True, blank=True, on_delete=models.SET_NULL
     )
     show_organisation = models.BooleanField(_("show my organisation"), default=False)
+    # The author's choice; a moderator may publish members-only when this is off, never public when it is on.
+    members_only = models.BooleanField(_("members only"), default=False)
     related_protocols = models.ManyToManyField(
         "protocols.ProtocolPage", verbose_name=_("related protocols"), blank=True, related_name="+"
     )
@@ -175,6 +207,7 @@ class ExperienceSubmission(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
     page = models.OneToOneField(
         ExperiencePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="submission"
     )
@@ -201,7 +234,19 @@ class ExperienceSubmission(models.Model):
 
     @property
     def is_editable(self) -> bool:
-        return self.status in (self.Status.PENDING, self.Status.CHANGES_REQUESTED)
+        return self.status in EDITABLE
+
+    @property
+    def is_withdrawable(self) -> bool:
+        return self.status in WITHDRAWABLE
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == self.Status.WITHDRAWN
+
+    @property
+    def is_taken_down(self) -> bool:
+        return self.status == self.Status.TAKEN_DOWN
 
     @property
     def is_pending(self) -> bool:
@@ -214,6 +259,100 @@ class ExperienceSubmission(models.Model):
     @property
     def changes_requested(self) -> bool:
         return self.status == self.Status.CHANGES_REQUESTED
+
+
+_Status = ExperienceSubmission.Status
+# The author may change it while it waits, was sent back, or was taken down (and send it again).
+EDITABLE = (_Status.PENDING, _Status.CHANGES_REQUESTED, _Status.TAKEN_DOWN)
+# The author may withdraw it whenever it is not final.
+WITHDRAWABLE = (_Status.PENDING, _Status.CHANGES_REQUESTED, _Status.APPROVED, _Status.TAKEN_DOWN)
+# The fields a moderator may redact: the free text (the classification and the organisation have choices of their own).
+REDACTABLE_FIELDS = ("title", "case_kind", "what_happened", "approach", "lessons", "tags")
+
+
+class ExperienceRevision(models.Model):
+    """What the author wrote before a moderator redacted it: only the fields that were changed. Moderators alone read
+    it (it is never indexed, mailed or exported); purging empties it for good and keeps the row, so the history still
+    shows that something was edited, by whom and when."""
+
+    submission = models.ForeignKey(ExperienceSubmission, on_delete=models.CASCADE, related_name="revisions")
+    original = models.JSONField(default=dict)
+    changed_fields = models.JSONField(default=list)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    purged_at = models.DateTimeField(null=True, blank=True)
+    purged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("original text of a redacted experience")
+        verbose_name_plural = _("original texts of redacted experiences")
+
+    def __str__(self):
+        return f"{self.submission_id} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_purged(self) -> bool:
+        return self.purged_at is not None
+
+    def changed_labels(self) -> list:
+        return [ExperienceSubmission._meta.get_field(name).verbose_name for name in self.changed_fields]
+
+    def original_fields(self) -> list[tuple]:
+        """(label, text) of each field as the author wrote it, for the moderators' history."""
+        return [
+            (ExperienceSubmission._meta.get_field(name).verbose_name, self.original[name])
+            for name in self.changed_fields
+            if name in self.original
+        ]
+
+
+class DecisionQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The decision log is append-only.")
+
+
+class ExperienceDecision(models.Model):
+    """Append-only record of what happened to a submission and who did it: moderators' decisions, redactions,
+    purges, the author's withdrawal. It holds no text of the experience, only the moderator's reason."""
+
+    class Action(models.TextChoices):
+        APPROVE = "approve", _("Approved and published")
+        REQUEST_CHANGES = "request_changes", _("Asked for changes")
+        REJECT = "reject", _("Rejected")
+        REDACT = "redact", _("Edited and published")
+        TAKE_DOWN = "take_down", _("Taken down")
+        PURGE_REVISION = "purge_revision", _("Original text purged")
+        WITHDRAW = "withdraw", _("Withdrawn by the author")
+
+    submission = models.ForeignKey(ExperienceSubmission, on_delete=models.CASCADE, related_name="decisions")
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    members_only = models.BooleanField(_("members only"), default=False)
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = ["created_at", "pk"]
+        verbose_name = _("decision on an experience")
+        verbose_name_plural = _("decisions on experiences")
+
+    def __str__(self):
+        return f"{self.action} {self.submission_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("The decision log is append-only.")
+        super().save(*args, **kwargs)
 
 
 class UsefulMark(models.Model):

@@ -1,6 +1,8 @@
 """GDPR for shared experiences.
 
-Export: the person's submissions (whatever their status) and their "useful" marks. Deletion: a published
+Export: the person's submissions (whatever their status) and their "useful" marks. A submission a moderator redacted
+is exported as published, with which parts were edited and when: the original may name somebody else, and it is
+kept for moderators only (until they purge it). Deletion: a published
 experience stays without the author (SET_NULL on the submission); what never became public is the person's alone
 and is deleted with them.
 """
@@ -13,7 +15,7 @@ def export_submissions(user) -> list[dict]:
     submissions = (
         ExperienceSubmission.objects.filter(author=user)
         .select_related("organisation", "page")
-        .prefetch_related("related_protocols")
+        .prefetch_related("related_protocols", "revisions")
         .order_by("created_at", "pk")
     )
     return [
@@ -29,6 +31,7 @@ def export_submissions(user) -> list[dict]:
             "tags": submission.tags,
             "organisation": submission.organisation.name if submission.organisation else None,
             "show_organisation": submission.show_organisation,
+            "members_only": submission.members_only,
             "related_protocols": [protocol.title for protocol in submission.related_protocols.all()],
             "status": submission.status,
             "moderator_reason": submission.reason,
@@ -36,6 +39,11 @@ def export_submissions(user) -> list[dict]:
             "created_at": submission.created_at,
             "submitted_at": submission.submitted_at,
             "decided_at": submission.decided_at,
+            "withdrawn_at": submission.withdrawn_at,
+            "edited_by_a_moderator": [
+                {"at": revision.created_at, "fields": revision.changed_fields}
+                for revision in submission.revisions.all()
+            ],
         }
         for submission in submissions
     ]

@@ -33,7 +33,9 @@ class FilterForm(forms.Form):
 
 
 def index_context(experiences, request) -> dict:
-    """The index page: `experiences` (its live, public experience pages) filtered as the reader asks."""
+    """The index page: those of `experiences` (its experience pages) the reader may read, filtered as they ask.
+    Members-only experiences are listed (and counted) for members only (accounts.access)."""
+    experiences = access.readable_pages(request.user, experiences)
     tags = Tag.objects.filter(experiences_experiencepagetag_items__content_object__in=experiences).distinct()
     form = FilterForm(request.GET or None, tags=tags.order_by("name"))
     filters = form.filters() if request.GET else {}

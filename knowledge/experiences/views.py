@@ -1,5 +1,5 @@
-"""Front-end views of shared experiences: the guided submission form, my contributions, the moderation queue and
-review page, and useful marks.
+"""Front-end views of shared experiences: the guided submission form, my contributions and withdrawal, the
+moderation queue and review page (decisions, redaction, the history of original texts), and useful marks.
 
 Submissions are read through `permissions.visible_submissions(user)` everywhere: whoever may not see one
 gets a 404, whether it exists or not.
@@ -13,13 +13,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from accounts import roles
+from accounts import access, roles
 from accounts.access import login_redirect
 from accounts.models import Membership
 from knowledge.experiences import actions, services
-from knowledge.experiences.forms import CHECKED_FIELDS, SubmissionForm, findings_for
-from knowledge.experiences.models import ExperiencePage, ExperienceSubmission
-from knowledge.experiences.permissions import can_moderate, visible_submissions
+from knowledge.experiences.forms import CHECKED_FIELDS, SubmissionForm, WithdrawForm, findings_for
+from knowledge.experiences.models import ExperiencePage, ExperienceRevision, ExperienceSubmission
+from knowledge.experiences.permissions import can_moderate, can_withdraw, visible_submissions
 
 # What someone typed when their session had expired, kept in the new session until they have logged in again
 # (logging in keeps the session's data). Keyed by the form's path, so it only ever refills the same form.
@@ -105,8 +105,40 @@ def submission_detail(request, pk):
     return render(
         request,
         "experiences/submission.html",
-        {"submission": submission, "is_author": submission.author_id == request.user.pk},
+        {
+            "submission": submission,
+            "is_author": submission.author_id == request.user.pk,
+            "can_withdraw": can_withdraw(request.user, submission),
+            # Which parts a moderator edited (never the original text: that is for moderators only).
+            "edits": list(submission.revisions.all()),
+        },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def withdraw(request, pk):
+    """The author's confirmation page (GET) and the withdrawal itself (POST)."""
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    submission = get_object_or_404(
+        ExperienceSubmission.objects.filter(author=request.user).select_related("page"), pk=pk
+    )
+    if not can_withdraw(request.user, submission):
+        messages.info(request, str(services.NotWithdrawable.message))
+        return redirect("experiences:submission", pk=submission.pk)
+    form = WithdrawForm(request.POST or None, initial={"seen": submission.status})
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.withdraw(submission.pk, request.user, form.cleaned_data["seen"])
+            except services.SubmissionError as error:
+                messages.error(request, str(error))
+                return redirect("experiences:submission", pk=submission.pk)
+            messages.success(request, _("Your experience has been withdrawn."))
+            return redirect("experiences:my_contributions")
+        messages.error(request, str(services.ChangedMeanwhile.message))
+        return redirect("experiences:submission", pk=submission.pk)
+    return render(request, "experiences/withdraw.html", {"submission": submission, "form": form})
 
 
 @login_required
@@ -133,7 +165,9 @@ def moderation_queue(request):
         "experiences/moderation_queue.html",
         {
             "waiting": submissions.waiting().order_by("submitted_at", "pk"),
-            "decided": submissions.exclude(status=ExperienceSubmission.Status.PENDING).order_by("-decided_at")[:20],
+            "decided": submissions.exclude(status=ExperienceSubmission.Status.PENDING).order_by("-updated_at", "-pk")[
+                :20
+            ],
         },
     )
 
@@ -144,11 +178,28 @@ def _review(request, submission, forms=None, status=200):
     labels = {name: ExperienceSubmission._meta.get_field(name).verbose_name for name in CHECKED_FIELDS}
     findings = findings_for({name: getattr(submission, name) for name in CHECKED_FIELDS}, labels)
     action_forms = [
-        {"action": action, "form": forms.get(action.id) or action.form()}
+        {"action": action, "form": forms.get(action.id) or action.form(submission)}
         for action in actions.ACTIONS.values()
         if action.allowed(request.user, submission)
     ]
-    context = {"submission": submission, "findings": findings, "action_forms": action_forms}
+    purge = actions.PURGE_REVISION
+    revisions = [
+        {
+            "revision": revision,
+            "form": (forms.get(purge.form(revision).prefix) or purge.form(revision))
+            if purge.allowed(request.user, revision)
+            else None,
+        }
+        for revision in submission.revisions.select_related("created_by", "purged_by")
+    ]
+    context = {
+        "submission": submission,
+        "findings": findings,
+        "action_forms": action_forms,
+        "revisions": revisions,
+        "purge": purge,
+        "decisions": submission.decisions.select_related("actor"),
+    }
     return render(request, "experiences/review.html", context, status=status)
 
 
@@ -167,17 +218,36 @@ def decide(request, pk, action):
     _moderator(request)
     if action not in actions.ACTIONS:
         raise Http404
-    submission = get_object_or_404(visible_submissions(request.user), pk=pk)
-    form = actions.ACTIONS[action].form(request.POST)
+    submission = get_object_or_404(visible_submissions(request.user).select_related("page"), pk=pk)
+    form = actions.ACTIONS[action].form(submission, request.POST)
     if not form.is_valid():
         return _review(request, submission, forms={action: form}, status=400)
     try:
-        actions.decide(action, submission.pk, request.user, form.cleaned_data["reason"])
+        actions.decide(action, submission.pk, request.user, form.cleaned_data)
     except services.SubmissionError as error:
         messages.error(request, str(error))
         return redirect("experiences:review", pk=submission.pk)
     messages.success(request, _("Your decision has been recorded and the author has been informed."))
     return redirect("experiences:moderation")
+
+
+@login_required
+@require_POST
+def purge_revision(request, pk):
+    _moderator(request)
+    revision = get_object_or_404(ExperienceRevision.objects.select_related("submission"), pk=pk)
+    purge = actions.PURGE_REVISION
+    form = purge.form(revision, request.POST)
+    if not form.is_valid():
+        submission = visible_submissions(request.user).select_related("author", "organisation", "page")
+        return _review(request, submission.get(pk=revision.submission_id), forms={form.prefix: form}, status=400)
+    try:
+        purge.apply(request.user, revision.pk, form.cleaned_data)
+    except services.SubmissionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The original text has been purged. It exists nowhere any more."))
+    return redirect("experiences:review", pk=revision.submission_id)
 
 
 # Useful marks
@@ -186,7 +256,7 @@ def decide(request, pk, action):
 @login_required
 @require_POST
 def useful(request, page_id):
-    page = get_object_or_404(ExperiencePage.objects.live().public(), pk=page_id)
+    page = get_object_or_404(access.readable_pages(request.user, ExperiencePage.objects.public()), pk=page_id)
     if not roles.is_member(request.user):
         raise Http404
     count = services.mark_useful(request.user, page, useful=request.POST.get("useful") != "0")

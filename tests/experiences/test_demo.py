@@ -38,3 +38,12 @@ def test_the_moderator_sees_the_demo_queue(client, db):
     client.force_login(User.objects.get(email="moderator@hilversum.example"))
     page = client.get("/nl/experiences/moderation/").content.decode()
     assert "Buurtbewoners en een evenementenvergunning" in page
+
+
+def test_the_demo_has_a_members_only_and_a_redacted_experience(db):
+    from knowledge.experiences.models import ExperienceRevision
+
+    assert ExperiencePage.objects.live().filter(members_only=True).exists()
+    revision = ExperienceRevision.objects.select_related("submission__page").get()
+    assert revision.submission.page.live and "Van Dijkhuizen" not in revision.submission.page.what_happened
+    assert "Van Dijkhuizen" in revision.original["what_happened"]
