@@ -369,6 +369,7 @@ class MoveThread(ThreadAction):
 
 
 # --- members ------------------------------------------------------------------------------------------------------
+# (Actions on a member as a person, across groups, are in forum.moderation.person_actions.)
 
 
 class MemberAction(Action):
@@ -435,6 +436,8 @@ class RemoveMember(MemberAction):
         return _("The member has been removed from the group.")
 
 
+from forum.moderation.person_actions import PERSON_ACTIONS  # noqa: E402  (they build on Action above)
+
 ACTIONS = {
     action.id: action
     for action in (
@@ -460,6 +463,7 @@ ACTIONS = {
         WarnMember(),
         SuspendMember(),
         RemoveMember(),
+        *PERSON_ACTIONS,
     )
 }
 
@@ -485,4 +489,8 @@ def targets(kind: str, user):
         return permissions.moderated_threads(user).select_related("group")
     if kind == "member":
         return permissions.moderated_memberships(user).select_related("group", "user")
+    if kind == "account":
+        return permissions.suspendable_accounts(user)
+    if kind == "person":
+        return permissions.members_with_visible_history(user)
     raise ValueError(kind)

@@ -183,7 +183,11 @@ class AuditEntry(models.Model):
         # Also once the account is gone (subject NULL): the target of a member action is a group membership.
         if self.subject_id is not None:
             return True
-        return ContentType.objects.get_for_id(self.target_type_id).model_class() is GroupMembership
+        return ContentType.objects.get_for_id(self.target_type_id).model_class() in (
+            GroupMembership,
+            PlatformSuspension,
+            StaffNote,
+        )
 
     def target_text(self) -> str:
         """The target as the log shows it: for a member action, the person's current name or "former member"."""
@@ -191,3 +195,7 @@ class AuditEntry(models.Model):
             return self.target_label
         person = (self.subject.get_full_name() or self.subject.email) if self.subject_id else former_member_name()
         return f"{person} ({self.target_label})" if self.target_label else person
+
+
+# The member-level records (platform suspensions, staff notes) live in a module of their own.
+from forum.moderation.member_models import PlatformSuspension, StaffNote  # noqa: E402
