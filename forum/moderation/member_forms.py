@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import PersonalDataCheck
 from forum.models import ForumGroup, GroupMembership
 from forum.moderation.forms import OptionalReasonForm, ReasonForm
-from forum.moderation.member_models import NOTE_MAX_LENGTH, PlatformSuspension
+from forum.moderation.models import NOTE_MAX_LENGTH, PlatformSuspension
 from forum.moderation.suspensions import MAX_DAYS
 from forum.permissions import is_site_moderator, moderated_groups
 

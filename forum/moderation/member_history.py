@@ -37,16 +37,16 @@ def history(viewer, account, *, page=None, labels=None) -> dict:
         entries = entries.filter(group__in=groups)
         items = items.filter(post__thread__group__in=groups)
         group_suspensions = group_suspensions.filter(group__in=groups)
-    entries_page = Paginator(entries.select_related("actor").order_by("-created_at", "-id"), ENTRIES_PER_PAGE)
-    entries_page = entries_page.get_page(page)
+    paginator = Paginator(entries.select_related("actor").order_by("-created_at", "-id"), ENTRIES_PER_PAGE)
+    entries_page = paginator.get_page(page)
     labels = labels or {}
     for entry in entries_page:
-        entry.action_label = labels.get(entry.action, entry.action)
+        entry.action_label = labels.get(entry.action, entry.action)  # type: ignore[attr-defined]
     statuses = dict(ReviewItem.Status.choices)
     reviews = [
-        {"status": statuses.get(row["status"], row["status"]), "items": row["items"], "reports": row["reports"]}
+        {"status": statuses.get(row["status"], row["status"]), "items": row["posts"], "reports": row["report_count"]}
         for row in items.values("status")
-        .annotate(items=Count("id", distinct=True), reports=Count("reports"))
+        .annotate(posts=Count("id", distinct=True), report_count=Count("reports"))
         .order_by("status")
     ]
     return {

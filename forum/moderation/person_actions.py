@@ -10,9 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from forum.moderation import suspensions
-
-# forum.moderation.actions imports this module after defining Action, to list these actions with its own.
-from forum.moderation.actions import Action
+from forum.moderation.action_base import Action
 from forum.moderation.mail import send_platform_suspension, send_suspension_lifted
 from forum.moderation.member_forms import LiftSuspensionForm, PlatformSuspendForm, StaffNoteForm
 from forum.moderation.models import AuditEntry, StaffNote
