@@ -137,12 +137,45 @@ def joinable_groups(user):
     return visible_groups(user).exclude(join_policy=ForumGroup.JoinPolicy.INVITATION).exclude(pk__in=settled)
 
 
+# --- platform-wide restrictions -----------------------------------------------------------------------------------
+
+# A site moderator can silence or suspend a member in every group at once. Those records belong to forum.moderation,
+# which the forum does not import: moderation registers how to look up a member's active restriction, and the
+# posting and reporting rules below ask it first (also for group moderators: a restriction outranks a group role).
+_restriction_lookup = None
+
+
+def register_restriction_lookup(lookup) -> None:
+    """lookup(user) -> the member's active restriction or None. A restriction has `posting_message()` (why they cannot
+    post, with until when) and `blocks_reporting`."""
+    global _restriction_lookup
+    _restriction_lookup = lookup
+
+
+def platform_restriction(user, *, fresh: bool = False):
+    """The member's active platform-wide restriction, or None. Cached on the user object (a thread page asks for every
+    post); `fresh` reads it again, as a service deciding under a lock must."""
+    if not user.is_authenticated or _restriction_lookup is None:
+        return None
+    if fresh or "_platform_restriction" not in user.__dict__:
+        user.__dict__["_platform_restriction"] = _restriction_lookup(user)
+    return user.__dict__["_platform_restriction"]
+
+
+def _reporting_restricted(user) -> bool:
+    restriction = platform_restriction(user)
+    return restriction is not None and restriction.blocks_reporting
+
+
 # --- posting ------------------------------------------------------------------------------------------------------
 
 
-def posting_blocked(user, group, *, thread=None, membership=None) -> str | None:
+def posting_blocked(user, group, *, thread=None, membership=None, fresh: bool = False) -> str | None:
     """Why `user` cannot post in `group` (or reply in `thread`) now, shown instead of the form; None when they may.
     The rate limit is not part of it: it is checked on sending (forum.services.check_can_post)."""
+    restriction = platform_restriction(user, fresh=fresh)
+    if restriction is not None:
+        return restriction.posting_message()
     if membership is None:
         membership = membership_of(group, user)
     if can_moderate(user, group, membership):
@@ -169,7 +202,7 @@ def can_start_thread(user, group) -> bool:
 
 
 def groups_open_to_posting(user):
-    if not user.is_authenticated:
+    if not user.is_authenticated or platform_restriction(user) is not None:
         return ForumGroup.objects.none()
     moderated = Q(pk__in=moderated_groups(user).values("pk"))
     if not roles.is_member(user):
@@ -182,7 +215,7 @@ def can_reply(user, thread) -> bool:
 
 
 def threads_open_to_replies(user):
-    if not user.is_authenticated:
+    if not user.is_authenticated or platform_restriction(user) is not None:
         return Thread.objects.none()
     moderated = Q(group__in=moderated_groups(user).values("pk"))
     if not roles.is_member(user):
@@ -237,11 +270,13 @@ def can_report(user, post, *, readable: bool | None = None) -> bool:
     whether `user` may read the post (a thread page shows only posts its reader may read): no query per post."""
     if not roles.is_member(user) or post.status != PostStatus.PUBLISHED or post.author_id == user.pk:
         return False
+    if _reporting_restricted(user):
+        return False
     return can_see_post(user, post) if readable is None else readable
 
 
 def reportable_posts(user):
-    if not roles.is_member(user):
+    if not roles.is_member(user) or _reporting_restricted(user):
         return Post.objects.none()
     return visible_posts(user).filter(status=PostStatus.PUBLISHED).exclude(author=user)
 
@@ -258,6 +293,8 @@ def can_edit(user, post, *, membership=_UNKNOWN, moderator: bool | None = None) 
         return False
     if post.status not in (PostStatus.PUBLISHED, PostStatus.HELD):
         return False
+    if platform_restriction(user) is not None:
+        return False
     thread = post.thread
     if membership is _UNKNOWN:
         membership = membership_of(thread.group, user)
@@ -269,7 +306,7 @@ def can_edit(user, post, *, membership=_UNKNOWN, moderator: bool | None = None) 
 
 
 def editable_posts(user):
-    if not user.is_authenticated:
+    if not user.is_authenticated or platform_restriction(user) is not None:
         return Post.objects.none()
     own = Post.objects.filter(author=user, status__in=[PostStatus.PUBLISHED, PostStatus.HELD])
     member = Q(Exists(_active_unsuspended(user, OuterRef("thread__group_id")))) & Q(thread__locked=False)

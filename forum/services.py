@@ -64,7 +64,7 @@ def post_needs_premoderation(group, user, membership=None) -> bool:
 def check_can_post(group, user, *, thread=None, rate_limit=True) -> GroupMembership | None:
     """Raises ForumError with the reason when `user` may not post here now; returns their membership."""
     membership = membership_of(group, user)
-    blocked = permissions.posting_blocked(user, group, thread=thread, membership=membership)
+    blocked = permissions.posting_blocked(user, group, thread=thread, membership=membership, fresh=True)
     if blocked is not None:
         raise ForumError(blocked)
     if rate_limit and not permissions.can_moderate(user, group, membership):
@@ -242,6 +242,9 @@ def edit_post(post, editor, body_markdown) -> Post:
     group = post.thread.group
     with transaction.atomic():
         _lock_author(editor)
+        restriction = permissions.platform_restriction(editor, fresh=True)
+        if restriction is not None:
+            raise ForumError(restriction.posting_message())
         membership = membership_of(group, editor)
         if not permissions.can_moderate(editor, group, membership):
             _check_edit_rate_limit(editor)

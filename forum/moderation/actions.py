@@ -1,9 +1,10 @@
 """Moderator actions, one small class each: who may, what they ask, what they do, what the audit log records.
 
-An action works on one kind of target (a review item, a post, a revision, a thread or a group membership). The view
-finds the target among what the moderator may moderate (404 otherwise), asks `allowed()`, validates the action's
-form, and calls `apply()`, which changes state through `forum.services`, writes one AuditEntry and notifies the
-author where the outcome concerns their post. Nothing here checks the group scope again: the view's queryset did.
+An action works on one kind of target (a review item, a post, a revision, a thread or a group membership; the member
+as a person in forum.moderation.person_actions). The view finds the target among what the moderator may moderate (404
+otherwise), asks `allowed()`, validates the action's form, and calls `apply()`, which changes state through
+`forum.services`, writes one AuditEntry and notifies the author where the outcome concerns their post. Nothing here
+checks the group scope again: the view's queryset did.
 
 The effect and the audit record happen in one transaction, so there is never an action without its log line (or a
 log line for an action that was rolled back).
@@ -11,7 +12,6 @@ log line for an action that was rolled back).
 
 from datetime import timedelta
 
-from django import forms
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -20,10 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from forum import services as forum_services
 from forum.models import GroupMembership, PostStatus
 from forum.moderation import permissions, services
+from forum.moderation.action_base import Action
 from forum.moderation.forms import EditForm, MoveForm, OptionalReasonForm, ReasonForm, SuspendForm
 from forum.moderation.mail import send_warning
 from forum.moderation.models import AuditEntry, ReviewItem
 from forum.moderation.notifications import notify_author
+from forum.moderation.person_actions import PERSON_ACTIONS
 from forum.permissions import is_site_moderator, moderated_groups
 
 
@@ -34,31 +36,6 @@ def post_label(post) -> str:
 def member_label(membership) -> str:
     # Where, not who: the person is the entry's `subject`, so deleting their account takes their name out of the log.
     return membership.group.name
-
-
-class Action:
-    id = ""
-    label: str | Promise = ""
-    target = ""  # which kind of object: "item", "post", "revision", "thread", "member"
-    form_class: type[forms.Form] | None = None
-    primary = False
-
-    def allowed(self, user, obj) -> bool:
-        return True
-
-    def prefix(self, obj) -> str:
-        return self.id
-
-    def form(self, user, obj, data=None):
-        if self.form_class is None:
-            return None
-        return self.form_class(data, prefix=self.prefix(obj))
-
-    def apply(self, user, obj, data: dict):
-        raise NotImplementedError
-
-    def done_message(self):
-        return _("Done.")
 
 
 # --- review items -------------------------------------------------------------------------------------------------
@@ -369,6 +346,7 @@ class MoveThread(ThreadAction):
 
 
 # --- members ------------------------------------------------------------------------------------------------------
+# (Actions on a member as a person, across groups, are in forum.moderation.person_actions.)
 
 
 class MemberAction(Action):
@@ -460,6 +438,7 @@ ACTIONS = {
         WarnMember(),
         SuspendMember(),
         RemoveMember(),
+        *PERSON_ACTIONS,
     )
 }
 
@@ -485,4 +464,8 @@ def targets(kind: str, user):
         return permissions.moderated_threads(user).select_related("group")
     if kind == "member":
         return permissions.moderated_memberships(user).select_related("group", "user")
+    if kind == "account":
+        return permissions.suspendable_accounts(user)
+    if kind == "person":
+        return permissions.members_with_visible_history(user)
     raise ValueError(kind)

@@ -9,10 +9,11 @@ class ForumModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from forum import signals
-        from forum.moderation import audit, notifications, services
+        from forum import permissions, signals
+        from forum.moderation import audit, notifications, services, suspensions
 
         notifications.register()
+        permissions.register_restriction_lookup(suspensions.active_suspension)
         signals.post_held.connect(services.on_post_held, dispatch_uid="forum_moderation.post_held")
         signals.post_text_changing.connect(services.on_text_changing, dispatch_uid="forum_moderation.text_changing")
         for signal, receiver in (

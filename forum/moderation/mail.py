@@ -25,3 +25,26 @@ def send_warning(membership, reason: str) -> None:
             language=user.preferred_language,
         )
     )
+
+
+def _send_to_member(template: str, suspension) -> None:
+    user = suspension.user
+    context = {
+        "user": user,
+        "suspension": suspension,
+        "reason": suspension.reason,
+        "forum_url": localized_url("forum:index", user.preferred_language),
+    }
+    transaction.on_commit(
+        partial(send_templated_mail, template, user.email, context, language=user.preferred_language), robust=True
+    )
+
+
+def send_platform_suspension(suspension) -> None:
+    """The member learns that, why and until when (in their language and its date format), whatever their
+    notification settings: like a warning, it is addressed to them about their account."""
+    _send_to_member("forum_moderation/email/platform_suspension", suspension)
+
+
+def send_suspension_lifted(suspension) -> None:
+    _send_to_member("forum_moderation/email/platform_suspension_lifted", suspension)

@@ -5,9 +5,13 @@ Group scope comes from forum.permissions (site moderators moderate every group, 
 moderator may not moderate is outside the querysets here, so it answers 404 and its existence is not confirmed.
 """
 
+from django.contrib.auth import get_user_model
+
+from accounts import roles
+from accounts.models import Membership
 from core.permissions import Rule
 from forum.models import GroupMembership, Post, PostRevision, Thread
-from forum.moderation.models import AuditEntry, ReviewItem
+from forum.moderation.models import AuditEntry, ReviewItem, StaffNote
 from forum.permissions import can_moderate, is_site_moderator, moderated_groups
 
 
@@ -77,9 +81,73 @@ def readable_audit_entries(user):
     return AuditEntry.objects.filter(group__in=moderated_groups(user))
 
 
+# --- members as persons: platform-wide suspension, moderation history, staff notes -------------------------------
+
+
+def can_suspend_account(user, account) -> bool:
+    """Platform-wide suspension is for site moderators, on active platform members. Not on themselves, and not on
+    another site moderator (that is the superuser's call: roles are changed in the admin, not by suspension)."""
+    if not is_site_moderator(user) or account.pk == user.pk:
+        return False
+    if not account.is_active or account.is_superuser or not roles.is_member(account):
+        return False
+    return user.is_superuser or not roles.in_group(account, roles.MODERATORS)
+
+
+def suspendable_accounts(user):
+    if not is_site_moderator(user):
+        return get_user_model().objects.none()
+    accounts = (
+        get_user_model()
+        .objects.filter(is_active=True, is_superuser=False, pk__in=Membership.objects.active().values("user_id"))
+        .exclude(pk=user.pk)
+    )
+    return accounts if user.is_superuser else accounts.exclude(groups__name=roles.MODERATORS)
+
+
+def can_see_member_history(user, account) -> bool:
+    """A member's moderation history (and notes about them): site moderators for everyone, group moderators for the
+    people with a membership of a group they moderate (showing only those groups' part). Never one's own: staff
+    notes are not for the member they are about."""
+    if not user.is_authenticated or account.pk == user.pk:
+        return False
+    if is_site_moderator(user):
+        return True
+    return GroupMembership.objects.filter(user=account, group__in=moderated_groups(user)).exists()
+
+
+def members_with_visible_history(user):
+    accounts = get_user_model().objects.all()
+    if not user.is_authenticated:
+        return accounts.none()
+    if not is_site_moderator(user):
+        in_moderated = GroupMembership.objects.filter(group__in=moderated_groups(user)).values("user_id")
+        accounts = accounts.filter(pk__in=in_moderated)
+    return accounts.exclude(pk=user.pk)
+
+
+def can_read_note(user, note) -> bool:
+    """Staff notes: site moderators read all, group moderators those about their groups; never the member noted."""
+    if not user.is_authenticated or note.member_id == user.pk:
+        return False
+    if is_site_moderator(user):
+        return True
+    return note.group_id is not None and can_moderate(user, note.group)
+
+
+def readable_notes(user):
+    if not user.is_authenticated:
+        return StaffNote.objects.none()
+    notes = StaffNote.objects.exclude(member=user)
+    return notes if is_site_moderator(user) else notes.filter(group__in=moderated_groups(user))
+
+
 REVIEW = Rule(ReviewItem, can_review, reviewable_items)
 MODERATE_POST = Rule(Post, can_moderate_post, moderated_posts)
 MODERATE_REVISION = Rule(PostRevision, can_moderate_revision, moderated_revisions)
 MODERATE_THREAD = Rule(Thread, can_moderate_thread, moderated_threads)
 MODERATE_MEMBER = Rule(GroupMembership, can_moderate_member, moderated_memberships)
 READ_AUDIT_LOG = Rule(AuditEntry, can_read_audit_entry, readable_audit_entries)
+SUSPEND_ACCOUNT = Rule(get_user_model(), can_suspend_account, suspendable_accounts)
+SEE_MEMBER_HISTORY = Rule(get_user_model(), can_see_member_history, members_with_visible_history)
+READ_NOTE = Rule(StaffNote, can_read_note, readable_notes)

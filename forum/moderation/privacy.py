@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from accounts.privacy import register_erasure, register_export
 from forum.models import Post, Thread
-from forum.moderation.models import AuditEntry, Report, ReviewItem
+from forum.moderation.models import AuditEntry, PlatformSuspension, Report, ReviewItem, StaffNote
 
 MODERATOR = "moderator"
 
@@ -110,3 +110,38 @@ def forget_moderator(user) -> None:
 
 
 register_erasure(forget_moderator)
+
+
+def export_notes_and_suspensions(user) -> dict:
+    """Staff notes are kept from the member in the site (a working record of the moderators), but they are personal
+    data about them, as a coordinator's reason for ending a membership is: the right of access covers them, so the
+    download holds them in full. Who wrote them is left out, as for every moderator decision."""
+    suspensions = PlatformSuspension.objects.filter(user=user).order_by("starts_at", "pk")
+    notes = StaffNote.objects.filter(member=user).select_related("group").order_by("created_at", "pk")
+    return {
+        "platform_suspensions": [
+            {
+                "kind": suspension.kind,
+                "starts_at": suspension.starts_at,
+                "ends_at": suspension.ends_at,
+                "lifted_at": suspension.lifted_at,
+                "reason": suspension.reason,
+                "by": MODERATOR,
+            }
+            for suspension in suspensions
+        ],
+        "staff_notes": [
+            {
+                "text": note.text,
+                "group": note.group.name if note.group else None,
+                "at": note.created_at,
+                "by": MODERATOR,
+            }
+            for note in notes
+        ],
+    }
+
+
+# Erasure needs nothing more: notes and suspensions go with the account (CASCADE), the audit entries about them keep
+# only that a moderator acted (their `subject` is set to NULL, as for every member action).
+register_export("forum_moderation_notes_and_suspensions", export_notes_and_suspensions)

@@ -19,7 +19,7 @@ from core.params import local_url, natural_int
 from forum import permissions as forum_permissions
 from forum.errors import ForumError
 from forum.models import GroupMembership
-from forum.moderation import actions, audit, permissions, services
+from forum.moderation import actions, audit, member_history, permissions, services
 from forum.moderation.forms import AuditFilterForm, QueueFilterForm, ReportForm
 from forum.moderation.models import Report, ReviewItem
 
@@ -154,6 +154,8 @@ def _default_next(kind, obj):
         return reverse("forum_moderation:post", kwargs={"pk": _post_of(kind, obj).pk})
     if kind == "thread":
         return obj.get_absolute_url()
+    if kind in ("account", "person"):
+        return reverse("forum_moderation:member_history", kwargs={"user_id": obj.pk})
     return obj.group.get_absolute_url()
 
 
@@ -208,6 +210,11 @@ def _already_handled(request, error, item):
     return render(request, "forum_moderation/item.html", context, status=409)
 
 
+def _action_labels():
+    """What the log calls each kind of entry: the moderator actions and the group decisions recorded beside them."""
+    return [*actions.action_labels(), *audit.EVENT_LABELS.items()]
+
+
 # --- the audit log ------------------------------------------------------------------------------------------------
 
 
@@ -215,7 +222,7 @@ def _already_handled(request, error, item):
 def audit_log(request):
     if not permissions.can_read_audit_log(request.user):
         raise Http404
-    labels = [*actions.action_labels(), *audit.EVENT_LABELS.items()]
+    labels = _action_labels()
     form = AuditFilterForm(request.GET or None, actions=labels, groups=forum_permissions.moderated_groups(request.user))
     entries = (
         permissions.readable_audit_entries(request.user)
@@ -233,3 +240,24 @@ def audit_log(request):
         entry.action_label = names.get(entry.action, entry.action)
         entry.changes = audit.describe_changes(entry)
     return render(request, "forum_moderation/audit.html", {"form": form, "page": page})
+
+
+# --- one member's moderation history ------------------------------------------------------------------------------
+
+
+@login_required
+def member_history_page(request, user_id):
+    """What moderation recorded about one member, within what the moderator moderates; suspension and notes."""
+    user = request.user
+    account = get_object_or_404(permissions.members_with_visible_history(user), pk=user_id)
+    context = member_history.history(user, account, page=request.GET.get("page"), labels=dict(_action_labels()))
+    account_actions = []
+    if permissions.can_suspend_account(user, account):
+        account_actions = [
+            (action, action.form(user, account)) for action in actions.for_target("account", user, account)
+        ]
+    context["account_actions"] = account_actions
+    context["person_actions"] = [
+        (action, action.form(user, account)) for action in actions.for_target("person", user, account)
+    ]
+    return render(request, "forum_moderation/member_history.html", context)

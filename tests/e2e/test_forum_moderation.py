@@ -65,3 +65,25 @@ def test_a_member_reports_a_post_through_the_form(page):
     page.get_by_label("Hoort hier niet").check()
     page.get_by_role("button", name="Melding versturen").click()
     expect(page.get_by_text("Dank u. De moderatoren kijken naar dit bericht.")).to_be_visible()
+
+
+def test_a_site_moderator_suspends_a_member_from_their_history_page_and_the_member_sees_until_when(page):
+    from accounts.models import User
+
+    member = User.objects.get(email="lid@almere.example")
+    thread = Thread.objects.filter(group__slug=GROUP).order_by("created_at", "pk").first()
+
+    log_in(page, "moderator@hilversum.example")
+    page.goto(f"/en/forum/moderation/members/{member.pk}/")
+    expect(page.locator("h1")).to_contain_text("Moderation history")
+    check_accessibility(page, "moderation-member-history-en")
+    page.get_by_label("Number of days").fill("5")
+    page.locator("textarea[name='suspend_platform-reason']").fill("Herhaaldelijk grof in twee groepen.")
+    page.get_by_role("button", name="Suspend in every group").click()
+    expect(page.get_by_text("The member is suspended in every group")).to_be_visible()
+    check_accessibility(page, "moderation-member-history-suspended-en")
+
+    log_in(page, "lid@almere.example")
+    page.goto(f"/en/forum/threads/{thread.pk}/")
+    expect(page.get_by_text("You are suspended from the forum until")).to_be_visible()
+    expect(page.get_by_role("button", name="Post reply")).to_have_count(0)

@@ -26,6 +26,7 @@ SECTIONS = {
     "forum_watched_threads",
     "forum_reports",
     "forum_moderation_about_you",
+    "forum_moderation_notes_and_suspensions",
     "notification_settings",
     "notifications",
 }

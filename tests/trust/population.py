@@ -22,7 +22,7 @@ from wagtail.models import PageViewRestriction
 from accounts import roles as account_roles
 from accounts.models import Membership, Organisation, User
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision, PostStatus, Thread
-from forum.moderation.models import AuditEntry, ReviewItem
+from forum.moderation.models import AuditEntry, PlatformSuspension, ReviewItem, StaffNote
 from knowledge.dilemmas.models import Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
 from knowledge.models import ContentPage
@@ -48,6 +48,7 @@ IN_EVERY_GROUP = {
     "suspended_moderator": (GroupMembership.Role.MODERATOR, GroupMembership.Status.REMOVED),
     "author": (GroupMembership.Role.MEMBER, GroupMembership.Status.ACTIVE),
     "removed": (GroupMembership.Role.MEMBER, GroupMembership.Status.ACTIVE),  # a leftover of an ended membership
+    "platform_suspended": (GroupMembership.Role.MEMBER, GroupMembership.Status.ACTIVE),  # suspended in every group
 }
 
 
@@ -61,6 +62,7 @@ class Population:
     review_items: list = field(default_factory=list)
     revisions: list = field(default_factory=list)
     audit_entries: list = field(default_factory=list)
+    staff_notes: list = field(default_factory=list)
     organisations: list = field(default_factory=list)
     checklists: list = field(default_factory=list)
     saved_results: list = field(default_factory=list)
@@ -185,6 +187,7 @@ def _build() -> Population:
             AuditEntry.record(actor=users["site_moderator"], action="edit_post", target=post, group=post.thread.group)
         )
     indexing.schedule(*people.threads, *people.posts)
+    _member_records(people)
 
     # Worksheets: the member's own, shared with several people in several states.
     for shared_with in ((), ("group_member",), ("removed", "pending", "superuser", "other_org")):
@@ -260,6 +263,32 @@ def _build() -> Population:
     # Last: end the membership of the one whose group memberships and invitations are leftovers.
     Membership.objects.filter(user=users["removed"]).update(status=ENDED_MEMBERSHIP)
     return people
+
+
+def _member_records(people: Population) -> None:
+    """A member suspended platform-wide (and a suspension of theirs that ended), and staff notes: of the site
+    moderators, of a group, and one about the group moderator themselves."""
+    users = people.users
+    now = timezone.now()
+    suspended = users["platform_suspended"]
+    PlatformSuspension.objects.create(
+        user=suspended, kind="suspended", starts_at=now, ends_at=now + datetime.timedelta(days=3), reason="Grof."
+    )
+    PlatformSuspension.objects.create(
+        user=users["author"],
+        kind="silenced",
+        starts_at=now - datetime.timedelta(days=9),
+        ends_at=now - datetime.timedelta(days=2),
+        reason="Voorbij.",
+    )
+    group = people.groups[0]
+    for member, author, where in (
+        (users["author"], users["site_moderator"], None),
+        (users["author"], users["group_moderator"], group),
+        (users["group_moderator"], users["site_moderator"], group),
+        (users["group_member"], users["group_moderator"], people.groups[1]),
+    ):
+        people.staff_notes.append(StaffNote.objects.create(member=member, author=author, group=where, text="Notitie."))
 
 
 def _pool(people: Population, home, other, unverified_org) -> None:

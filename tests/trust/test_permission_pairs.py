@@ -11,6 +11,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import translation
@@ -21,7 +22,7 @@ from core.permissions import Rule
 from forum import notifications
 from forum import permissions as forum_permissions
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision, Thread
-from forum.moderation.models import AuditEntry, ReviewItem
+from forum.moderation.models import AuditEntry, ReviewItem, StaffNote
 from knowledge.dilemmas.models import Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import TrainingSession
@@ -99,6 +100,9 @@ OBJECTS = {
     GroupMembership: lambda p: fresh(GroupMembership, p.memberships, "group"),
     ReviewItem: lambda p: fresh(ReviewItem, p.review_items, "post__thread__group"),
     AuditEntry: lambda p: fresh(AuditEntry, p.audit_entries),
+    StaffNote: lambda p: fresh(StaffNote, p.staff_notes, "group"),
+    # Accounts as what a moderator acts on or reads about (platform-wide suspension, moderation history).
+    get_user_model(): lambda p: fresh(get_user_model(), [user for user in p.users.values() if user is not None]),
     Worksheet: lambda p: fresh(Worksheet, p.worksheets),
     ExperienceSubmission: lambda p: fresh(ExperienceSubmission, p.submissions),
     TrainingSession: lambda p: fresh(TrainingSession, p.sessions, "page"),

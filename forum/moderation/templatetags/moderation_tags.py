@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from forum.display import former_member_name, participant_name
@@ -39,3 +40,15 @@ def moderation_links(context):
     if user is None or not user.is_authenticated:
         return {}
     return {"queue": permissions.can_open_queue(user), "audit": permissions.can_read_audit_log(user)}
+
+
+@register.simple_tag(takes_context=True)
+def member_history_url(context, post, revealed=None):
+    """The link to a post's author's moderation history, or "". Never for a pseudonymous post before the logged
+    reveal: the link would name the person behind the pseudonym."""
+    user = context.get("user")
+    if user is None or post.author_id is None or (post.is_pseudonymous and revealed is None):
+        return ""
+    if not permissions.can_see_member_history(user, post.author):
+        return ""
+    return reverse("forum_moderation:member_history", kwargs={"user_id": post.author_id})
