@@ -18,7 +18,7 @@ def test_two_moderators_at_once_one_decision_wins_and_the_other_is_told_who_hand
     services.report_post(thread.first_post, world.reporter, reason="disrespectful")
     item = ReviewItem.objects.get(post=thread.first_post)
     attempts = [
-        (world.moderator_a, "hide", {"hide-reason": "Niet respectvol."}),
+        (world.moderator_a, "hide", {"hide-category": "disrespectful", "hide-reason": "Niet respectvol."}),
         (world.site_moderator, "approve", {}),
     ]
     barrier = threading.Barrier(len(attempts))
