@@ -173,6 +173,25 @@ class PostStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
+class ModerationReason(models.TextChoices):
+    """Why a post was reported, and why a moderator hid or rejected it: one list, so reporters and authors read the
+    same words."""
+
+    PERSONAL_DATA = "personal_data", _("Personal or confidential data")
+    DISRESPECTFUL = "disrespectful", _("Disrespectful")
+    OFF_TOPIC = "off_topic", _("Off-topic")
+    SPAM = "spam", _("Spam")
+    OTHER = "other", _("Other")
+
+
+# Not a moderator's choice: the post was held by itself once enough members reported it (forum.moderation).
+HELD_AFTER_REPORTS = "reports"
+POST_MODERATION_REASONS = [
+    *ModerationReason.choices,
+    (HELD_AFTER_REPORTS, _("Held for review after reports from several members")),
+]
+
+
 class Thread(models.Model):
     class Template(models.TextChoices):
         FREE = "free", _("Free discussion")
@@ -255,6 +274,12 @@ class Post(models.Model):
     # Set when the post is first published: replies and mentions are notified once, not again after an un-hide.
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    # Why the post is not published, for its author: on the post itself so that a thread page shows it without a
+    # query per post. Set when a moderator hides or rejects it (or it is held after reports), cleared on publishing.
+    moderation_reason = models.CharField(
+        _("moderation reason"), max_length=20, choices=POST_MODERATION_REASONS, blank=True
+    )
+    moderation_note = models.TextField(_("moderator's explanation"), blank=True)
 
     objects = PostQuerySet.as_manager()
 
@@ -297,6 +322,10 @@ class Post(models.Model):
     @property
     def is_held(self):
         return self.status == PostStatus.HELD
+
+    @property
+    def is_held_after_reports(self):
+        return self.moderation_reason == HELD_AFTER_REPORTS
 
 
 class PostRevision(models.Model):

@@ -33,11 +33,22 @@ def post_text(post) -> str:
     return Truncator(plain_text(post.body_html)).chars(160)
 
 
+def moderation_outcome(post) -> str:
+    """What became of a post that is not published, with the moderator's reason: for its author."""
+    outcome = post.get_status_display()
+    if post.moderation_reason:
+        outcome = _("%(status)s (%(reason)s)") % {"status": outcome, "reason": post.get_moderation_reason_display()}
+    if post.moderation_note:
+        outcome = f"{outcome} — {post.moderation_note}"
+    return outcome
+
+
 def post_excerpt(post) -> str:
     text = post_text(post)
     if post.status != PostStatus.PUBLISHED:
-        # Only the author (and moderators) can see a post that is not published: tell them what became of it.
-        return f"{post.get_status_display()}: {text}"
+        # Only the author (and moderators) can see a post that is not published: tell them what became of it and why,
+        # before the text (an excerpt is shortened).
+        return f"{moderation_outcome(post)}: {text}"
     return text
 
 

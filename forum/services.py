@@ -28,6 +28,7 @@ from forum.membership import (  # noqa: F401  (part of this module's public inte
     suspend_member,
 )
 from forum.models import (
+    HELD_AFTER_REPORTS,
     POST_LENGTH_LIMIT,
     ForumGroup,
     GroupMembership,
@@ -354,10 +355,13 @@ def _sync_thread_status(post):
         thread.save(update_fields=["status"])
 
 
-def _set_status(post, status):
+def _set_status(post, status, *, reason="", note=""):
+    """The reason and the moderator's explanation go with the status: a published post carries none."""
     post.status = status
     post.status_changed_at = timezone.now()
-    post.save(update_fields=["status", "status_changed_at"])
+    post.moderation_reason = reason
+    post.moderation_note = note
+    post.save(update_fields=["status", "status_changed_at", "moderation_reason", "moderation_note"])
     _sync_thread_status(post)
 
 
@@ -377,17 +381,27 @@ def approve_post(post) -> Post:
     return post
 
 
-def reject_post(post) -> Post:
+def reject_post(post, *, reason: str = "", note: str = "") -> Post:
+    """`reason`: a `ModerationReason` value; `note`: the moderator's explanation. Both are for the author."""
     with transaction.atomic():
-        _set_status(post, PostStatus.REJECTED)
+        _set_status(post, PostStatus.REJECTED, reason=reason, note=note)
         refresh_thread_stats(post.thread)
         _reindex(post)
     return post
 
 
-def hide_post(post) -> Post:
+def hide_post(post, *, reason: str = "", note: str = "") -> Post:
     with transaction.atomic():
-        _set_status(post, PostStatus.HIDDEN)
+        _set_status(post, PostStatus.HIDDEN, reason=reason, note=note)
+        refresh_thread_stats(post.thread)
+        _reindex(post)
+    return post
+
+
+def hold_post_after_reports(post) -> Post:
+    """Takes a published post out of sight until a moderator decides: approving publishes it again."""
+    with transaction.atomic():
+        _set_status(post, PostStatus.HELD, reason=HELD_AFTER_REPORTS)
         refresh_thread_stats(post.thread)
         _reindex(post)
     return post

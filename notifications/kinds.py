@@ -13,6 +13,7 @@ POOL_OFFER = "pool_offer"
 POOL_DECISION = "pool_decision"
 POOL_NETWORK = "pool_network"
 CASE_ASSIGNED = "case_assigned"
+REPORT_OUTCOME = "report_outcome"
 
 
 class Kind(models.TextChoices):
@@ -26,6 +27,7 @@ class Kind(models.TextChoices):
     POOL_DECISION = POOL_DECISION, _("Decisions about my offers and loans in the mediator pool")
     POOL_NETWORK = POOL_NETWORK, _("Requests to join my regional networks, and the answers")
     CASE_ASSIGNED = CASE_ASSIGNED, _("Cases I am assigned to")
+    REPORT_OUTCOME = REPORT_OUTCOME, _("What moderators decided about posts I reported")
 
 
 class Delivery(models.TextChoices):
@@ -49,6 +51,8 @@ DEFAULT_DELIVERY = {
     POOL_NETWORK: Delivery.IMMEDIATELY,
     # Someone assigned to a case has work waiting, often with a statutory deadline.
     CASE_ASSIGNED: Delivery.IMMEDIATELY,
+    # Nobody waits on the outcome of a report: one mail a day at most, however many reports were decided.
+    REPORT_OUTCOME: Delivery.DIGEST,
 }
 
 
@@ -68,7 +72,7 @@ MAIL_SUBJECT = {
 MAIL_LEAD = {
     REPLY: _("There is a new reply in a thread you follow."),
     MENTION: _("Someone mentioned you in the forum."),
-    MODERATION: _("A moderator has made a decision about your post."),
+    MODERATION: _("There is news from the moderators about your post."),
     MEMBERSHIP: _("There is news about your group membership."),
     REVIEW: _("A post is waiting for review in a group you moderate."),
     POOL_REQUEST: _("A new request for a mediator was posted in one of your networks."),
@@ -76,4 +80,5 @@ MAIL_LEAD = {
     POOL_DECISION: _("A decision was taken about an offer or loan in the mediator pool."),
     POOL_NETWORK: _("There is news about taking part in a regional network."),
     CASE_ASSIGNED: _("You were assigned to a case in the case register."),
+    REPORT_OUTCOME: _("The moderators have decided about a post you reported."),
 }

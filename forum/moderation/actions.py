@@ -21,9 +21,9 @@ from forum import services as forum_services
 from forum.models import GroupMembership, PostStatus
 from forum.moderation import permissions, services
 from forum.moderation.action_base import Action
-from forum.moderation.forms import EditForm, MoveForm, OptionalReasonForm, ReasonForm, SuspendForm
+from forum.moderation.forms import DecisionForm, EditForm, MoveForm, OptionalReasonForm, ReasonForm, SuspendForm
 from forum.moderation.mail import send_warning
-from forum.moderation.models import AuditEntry, ReviewItem
+from forum.moderation.models import AUTO_HOLD, AuditEntry, ReviewItem
 from forum.moderation.notifications import notify_author
 from forum.moderation.person_actions import PERSON_ACTIONS
 from forum.permissions import is_site_moderator, moderated_groups
@@ -50,13 +50,19 @@ class ItemAction(Action):
 
     def apply(self, user, item, data):
         """`data["version"]` is the version the moderator saw; AlreadyHandled when it moved on."""
-        reason = data.get("reason", "")
+        reason, category = data.get("reason", ""), data.get("category", "")
 
         def effect(locked):
             self.effect(user, locked, data)
             post = locked.post
             AuditEntry.record(
-                actor=user, action=self.id, target=post, group=post.thread.group, reason=reason, label=post_label(post)
+                actor=user,
+                action=self.id,
+                target=post,
+                group=post.thread.group,
+                reason=reason,
+                label=post_label(post),
+                category=category,
             )
 
         return services.decide(
@@ -66,6 +72,7 @@ class ItemAction(Action):
             status=self.status,
             decision=self.id,
             reason=reason,
+            category=category,
             effect=effect,
         )
 
@@ -93,13 +100,14 @@ class RejectItem(ItemAction):
     id = "reject"
     label = _("Reject")
     status = ReviewItem.Status.REJECTED
-    form_class = ReasonForm
+    form_class = DecisionForm
 
     def allowed(self, user, item):
-        return item.is_open and item.post.status == PostStatus.HELD
+        # A post held after reports was published before: it is hidden, not rejected.
+        return item.is_open and item.post.status == PostStatus.HELD and not item.is_auto_held
 
     def effect(self, user, item, data):
-        forum_services.reject_post(item.post)
+        forum_services.reject_post(item.post, reason=data.get("category", ""), note=data.get("reason", ""))
         notify_author(item.post, actor=user)
 
     def done_message(self):
@@ -110,13 +118,15 @@ class HideItem(ItemAction):
     id = "hide"
     label = _("Hide")
     status = ReviewItem.Status.REJECTED
-    form_class = ReasonForm
+    form_class = DecisionForm
 
     def allowed(self, user, item):
-        return item.is_open and item.post.status == PostStatus.PUBLISHED
+        if not item.is_open:
+            return False
+        return item.post.status == PostStatus.PUBLISHED or (item.is_auto_held and item.post.status == PostStatus.HELD)
 
     def effect(self, user, item, data):
-        forum_services.hide_post(item.post)
+        forum_services.hide_post(item.post, reason=data.get("category", ""), note=data.get("reason", ""))
         notify_author(item.post, actor=user)
 
     def done_message(self):
@@ -161,7 +171,7 @@ class IgnoreItem(ItemAction):
 class PostAction(Action):
     target = "post"
 
-    def record(self, user, post, reason, label=None):
+    def record(self, user, post, reason, label=None, category=""):
         return AuditEntry.record(
             actor=user,
             action=self.id,
@@ -169,24 +179,26 @@ class PostAction(Action):
             group=post.thread.group,
             reason=reason,
             label=label or post_label(post),
+            category=category,
         )
 
 
 class HidePost(PostAction):
     id = "hide_post"
     label = _("Hide this post")
-    form_class = ReasonForm
+    form_class = DecisionForm
 
     def allowed(self, user, post):
         return post.status == PostStatus.PUBLISHED
 
     def apply(self, user, post, data):
+        reason, category = data.get("reason", ""), data.get("category", "")
         with transaction.atomic():
-            forum_services.hide_post(post)
+            forum_services.hide_post(post, reason=category, note=reason)
             services.close_open_items(
-                post, actor=user, status=ReviewItem.Status.REJECTED, decision=self.id, reason=data["reason"]
+                post, actor=user, status=ReviewItem.Status.REJECTED, decision=self.id, reason=reason, category=category
             )
-            self.record(user, post, data["reason"])
+            self.record(user, post, reason, category=category)
             notify_author(post, actor=user)
 
     def done_message(self):
@@ -208,7 +220,7 @@ class EditPost(PostAction):
         # The earlier text becomes a revision: purge it afterwards when it held something that must go.
         with transaction.atomic():
             forum_services.edit_post(post, user, data["body_markdown"])
-            self.record(user, post, data.get("reason", ""))
+            self.record(user, post, data.get("reason", ""), category=data.get("category", ""))
 
     def done_message(self):
         return _("The text is changed. The earlier version is in the history; purge it if it must disappear.")
@@ -449,7 +461,11 @@ def for_target(kind: str, user, obj) -> list[Action]:
 
 
 def action_labels() -> list[tuple[str, str | Promise]]:
-    return [(action.id, action.label) for action in ACTIONS.values()]
+    # With what the platform does by itself, which the audit log records as actions too.
+    return [(action.id, action.label) for action in ACTIONS.values()] + [(AUTO_HOLD, AUTO_HOLD_LABEL)]
+
+
+AUTO_HOLD_LABEL = _("Automatic hold after reports")
 
 
 # Which objects each kind of action may reach for a moderator: the scope is applied in the query (404 otherwise).

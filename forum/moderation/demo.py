@@ -90,7 +90,7 @@ def _post(spec, status, hours_ago):
     return post, True
 
 
-def _decide(post, moderator_email, action, status, reason=""):
+def _decide(post, moderator_email, action, status, reason="", category=""):
     """The decision as a moderator took it a couple of hours after the post came in."""
     moderator = User.objects.get(email=moderator_email)
     when = post.created_at + timedelta(hours=2)
@@ -102,6 +102,7 @@ def _decide(post, moderator_email, action, status, reason=""):
     item.decided_by_name = moderator.get_full_name()
     item.decision = action
     item.decision_reason = reason
+    item.decision_category = category
     item.save()
     AuditEntry.record(
         actor=moderator,
@@ -111,6 +112,7 @@ def _decide(post, moderator_email, action, status, reason=""):
         reason=reason,
         label=f"{post.thread.title} #{post.pk}",
         created_at=when,
+        category=category,
     )
 
 
@@ -148,7 +150,10 @@ def load(progress):
         item = ReviewItem.objects.create(post=post, created_at=post.created_at + timedelta(hours=1))
         reporter = User.objects.get(email=email)
         Report.objects.create(item=item, reporter=reporter, reason=reason, text=text, created_at=item.created_at)
-        _decide(post, HIDDEN["moderator"], "hide", ReviewItem.Status.REJECTED, HIDDEN["reason"])
+        category = Report.Reason.PERSONAL_DATA
+        _decide(post, HIDDEN["moderator"], "hide", ReviewItem.Status.REJECTED, HIDDEN["reason"], category)
+        # What the author reads above their hidden post.
+        Post.objects.filter(pk=post.pk).update(moderation_reason=category, moderation_note=HIDDEN["reason"])
 
 
 register(load, order=80)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PersonalDataCheck
 from forum.models import POST_LENGTH_LIMIT, ForumGroup
 from forum.moderation.models import Report, ReviewItem
 from forum.permissions import moderated_groups
@@ -75,6 +76,37 @@ class ReasonForm(forms.Form):
     )
 
 
+class DecisionForm(PersonalDataCheck, ReasonForm):
+    """Hiding or rejecting a post: the category and the explanation reach the author (on the thread page and in the
+    notification), the category also the reporters; both are recorded in the audit log."""
+
+    category = forms.ChoiceField(
+        label=_("Why is the post taken out of sight?"),
+        choices=Report.Reason.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The author and the members who reported the post see this category."),
+        error_messages={"required": _("Please choose a category."), "invalid_choice": _("Please choose a category.")},
+    )
+    field_order = ["category", "reason"]
+    checked_fields = ("reason",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        reason = self.fields["reason"]
+        reason.required = False
+        reason.label = _("Explanation for the author")
+        reason.help_text = _(
+            "Optional, unless you choose “Other”. The author reads it with the category; it is also recorded in the "
+            "audit log. Reporters do not see it."
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("category") == Report.Reason.OTHER and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Please explain the decision when you choose “Other”."))
+        return cleaned
+
+
 class OptionalReasonForm(ReasonForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +120,13 @@ class EditForm(OptionalReasonForm):
         max_length=POST_LENGTH_LIMIT,
         error_messages={"required": _("The post cannot be empty.")},
     )
-    field_order = ["body_markdown", "reason"]
+    category = forms.ChoiceField(
+        label=_("Why is the text changed? (optional)"),
+        choices=[("", _("No category")), *Report.Reason.choices],
+        required=False,
+        help_text=_("Members who reported the post see this category with the outcome."),
+    )
+    field_order = ["body_markdown", "category", "reason"]
 
 
 class SuspendForm(ReasonForm):

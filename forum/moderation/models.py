@@ -23,7 +23,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from forum.display import former_member_name
-from forum.models import GroupMembership
+from forum.models import GroupMembership, ModerationReason
+
+# What the platform does by itself, recorded in the audit log without an actor.
+AUTO_HOLD = "auto_hold"
 
 
 class AuditLogIsAppendOnly(Exception):
@@ -56,6 +59,12 @@ class ReviewItem(models.Model):
     decided_by_name = models.CharField(max_length=200, blank=True)
     decision = models.CharField(_("decision"), max_length=40, blank=True)
     decision_reason = models.TextField(_("reason"), blank=True)
+    # The category the moderator chose (a `Report.Reason`): what the reporters are told about the outcome.
+    decision_category = models.CharField(
+        _("reason category"), max_length=20, choices=ModerationReason.choices, blank=True
+    )
+    # Set when enough members reported the post to take it out of sight before a moderator looked.
+    auto_held_at = models.DateTimeField(_("held automatically at"), null=True, blank=True)
 
     objects = ReviewItemQuerySet.as_manager()
 
@@ -76,14 +85,14 @@ class ReviewItem(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.PENDING
 
+    @property
+    def is_auto_held(self) -> bool:
+        return self.auto_held_at is not None
+
 
 class Report(models.Model):
-    class Reason(models.TextChoices):
-        PERSONAL_DATA = "personal_data", _("Personal or confidential data")
-        DISRESPECTFUL = "disrespectful", _("Disrespectful")
-        OFF_TOPIC = "off_topic", _("Off-topic")
-        SPAM = "spam", _("Spam")
-        OTHER = "other", _("Other")
+    # The same list moderators choose from when they hide or reject a post (stored on the post for its author).
+    Reason = ModerationReason
 
     item = models.ForeignKey(ReviewItem, on_delete=models.CASCADE, related_name="reports")
     # Who reported is for moderators' eyes only; after an account deletion the report stays, anonymous.
@@ -141,6 +150,7 @@ class AuditEntry(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     # What changed, as data (a group's settings: field, old, new); put into words when read (forum.moderation.audit).
     details = models.JSONField(_("details"), default=dict, blank=True)
+    category = models.CharField(_("reason category"), max_length=20, choices=ModerationReason.choices, blank=True)
     created_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = AuditEntryQuerySet.as_manager()
@@ -175,9 +185,12 @@ class AuditEntry(models.Model):
         subject=None,
         created_at=None,
         details=None,
+        category: str = "",
     ):
-        """`subject`: the person the action concerns; `label` then says where (the group), never who."""
+        """`subject`: the person the action concerns; `label` then says where (the group), never who. `actor` None:
+        the platform acted by itself (an automatic hold)."""
         return cls.objects.create(
+            category=category,
             created_at=created_at or timezone.now(),
             actor=actor,
             actor_name=(actor.get_full_name() or actor.email) if actor else "",
@@ -191,6 +204,10 @@ class AuditEntry(models.Model):
             reason=reason,
             details=details or {},
         )
+
+    @property
+    def is_automatic(self) -> bool:
+        return self.action == AUTO_HOLD
 
     @property
     def is_about_person(self) -> bool:

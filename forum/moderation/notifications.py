@@ -1,19 +1,25 @@
 """What moderation tells people: moderators about new items in their queue, members about the outcome for their own
-posts.
+posts, and reporters about the outcome of their reports.
 
-All go out only after the change is committed, so a rolled-back action never tells anyone anything.
+All go out only after the change is committed, so a rolled-back action never tells anyone anything. A reporter's
+notification is about their own report: it names the thread and the outcome with its category, never the moderator,
+the other reporters or the moderator's explanation (that is written for the author).
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts import roles
+from forum.models import PostStatus
 from forum.moderation import permissions
-from forum.moderation.models import ReviewItem
+from forum.moderation.models import Report, ReviewItem
 from forum.notifications import post_text
-from forum.permissions import moderators_of
+from forum.permissions import can_read_group, moderators_of, readable_groups
 from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
 from notifications.services import notify
+
+HIDING_DECISIONS = {"hide", "hide_post", "reject"}
 
 
 def notify_moderators(item, *, actor=None) -> None:
@@ -23,9 +29,21 @@ def notify_moderators(item, *, actor=None) -> None:
 
 
 def notify_author(post, *, actor) -> None:
-    """The author learns the outcome for their post (approved, rejected, hidden) — never that it was reported."""
+    """The author learns the outcome for their post (approved, rejected, hidden, held after reports) — never who
+    reported it."""
     if post.author_id is not None:
         notify(post.author, Kind.MODERATION, post, actor=actor)
+
+
+def notify_reporters(item, *, actor) -> None:
+    """Everyone who reported the item's post hears the decision — not the moderator who took it, not the author (who
+    hears it as the author). Who may still read the group is checked when the notification is recorded and shown."""
+    reports = item.reports.filter(reporter__isnull=False).exclude(reporter_id=actor.pk if actor else None)
+    if item.post.author_id is not None:
+        reports = reports.exclude(reporter_id=item.post.author_id)
+    for report in reports.select_related("reporter"):
+        # No actor: the reporter is not told which moderator decided.
+        notify(report.reporter, Kind.REPORT_OUTCOME, report)
 
 
 def item_title(item) -> str:
@@ -34,9 +52,58 @@ def item_title(item) -> str:
 
 def item_excerpt(item) -> str:
     why = _("Held for approval") if item.held else _("Reported")
+    if item.is_auto_held:
+        why = _("Held automatically after reports")
     if not item.is_open:
         why = _("Handled: %(status)s") % {"status": item.get_status_display()}
     return f"{why}: {post_text(item.post)}"
+
+
+# --- a reporter's view of their report -----------------------------------------------------------------------------
+
+
+def report_can_view(user, report) -> bool:
+    """Their own report, while they may still read the group it is in (a post hidden after their report included:
+    the outcome is what they asked for). Someone who left the group, or whose account is gone, hears nothing."""
+    if not user.is_authenticated or report.reporter_id != user.pk:
+        return False
+    return can_read_group(user, report.item.post.thread.group)
+
+
+def reports_visible(user):
+    if not user.is_authenticated:
+        return Report.objects.none()
+    return Report.objects.filter(reporter=user, item__post__thread__group__in=readable_groups(user))
+
+
+def report_title(report) -> str:
+    return _("Your report about a post in “%(thread)s”") % {"thread": report.item.post.thread.title}
+
+
+def outcome_text(item) -> str:
+    """The outcome of a review as a reporter reads it: what happened to the post and the category, nothing more."""
+    if item.is_open:
+        return _("The moderators have not decided yet.")
+    category = item.get_decision_category_display() if item.decision_category else ""
+    if item.decision in HIDING_DECISIONS:
+        if category:
+            return _("The post was hidden. Reason: %(reason)s.") % {"reason": category}
+        return _("The post was hidden.")
+    if item.decision == "edit_approve":
+        if category:
+            return _("A moderator edited the post. Reason: %(reason)s.") % {"reason": category}
+        return _("A moderator edited the post.")
+    return _("No action taken: the post stays as it is.")
+
+
+def report_url(report) -> str:
+    # Only where the reporter can still go: a hidden post (or a thread hidden with its first post) answers 404.
+    post = report.item.post
+    if post.status == PostStatus.PUBLISHED:
+        return post.get_absolute_url()
+    if post.thread.status == PostStatus.PUBLISHED:
+        return post.thread.get_absolute_url()
+    return post.thread.group.get_absolute_url()
 
 
 def register():
@@ -49,3 +116,13 @@ def register():
         visible=permissions.reviewable_items,
     )
     register_kind_audience(Kind.REVIEW, permissions.can_open_queue)
+    register_target(
+        Report,
+        can_view=report_can_view,
+        url=report_url,
+        title=report_title,
+        excerpt=lambda report: outcome_text(report.item),
+        visible=reports_visible,
+    )
+    # Only members of the platform can report a post.
+    register_kind_audience(Kind.REPORT_OUTCOME, roles.is_member)

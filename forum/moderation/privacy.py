@@ -60,6 +60,7 @@ def export_moderation(user) -> dict:
                 **_concerning(entry, post_type, thread_type),
                 "group": entry.group_name,
                 "reason": entry.reason,
+                "reason_category": entry.category,
                 "by": MODERATOR,
                 "at": entry.created_at,
             }
@@ -74,6 +75,8 @@ def export_moderation(user) -> dict:
                 "status": item.status,
                 "decision": item.decision,
                 "decision_reason": item.decision_reason,
+                "decision_category": item.decision_category,
+                "held_after_reports_at": item.auto_held_at,
                 "decided_by": MODERATOR if item.decided_at else None,
                 "decided_at": item.decided_at,
             }
@@ -95,6 +98,8 @@ def export_reports(user) -> list[dict]:
             "created_at": report.created_at,
             # Whether it was handled, not the moderator's reasons: those concern the post's author.
             "outcome": report.item.status,
+            # The category is what the reporter was told; the moderator's explanation is for the author.
+            "outcome_category": report.item.decision_category,
         }
         for report in reports
     ]

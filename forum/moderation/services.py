@@ -15,13 +15,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import formats, timezone
+from django.db.models import Count, F
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from forum.models import Post
-from forum.moderation.models import AuditEntry, Report, ReviewItem
-from forum.moderation.notifications import notify_moderators
+from forum import services as forum_services
+from forum.models import Post, PostStatus
+from forum.moderation.models import AUTO_HOLD, AuditEntry, Report, ReviewItem
+from forum.moderation.notifications import notify_author, notify_moderators, notify_reporters
 
 # At most this many reports per person in this window (overridable in settings for operators).
 REPORT_LIMIT = getattr(settings, "FORUM_REPORT_LIMIT", 10)
@@ -101,19 +103,82 @@ def recent_report_count(user) -> int:
 
 
 def report_post(post, reporter, *, reason: str, text: str = "") -> Report:
-    """Record `reporter`'s report on `post` (who may read it is the caller's check). Raises a ModerationError."""
+    """Record `reporter`'s report on `post` (who may read it is the caller's check). Raises a ModerationError.
+
+    Reports of one post are added one at a time: the open item's row is locked before the report is written and the
+    reporters are counted under that lock, so the report that reaches the hold threshold is seen by exactly one
+    transaction, however many arrive at once. NO KEY UPDATE: it queues reporters (and a moderator's decision, which
+    takes FOR UPDATE) without conflicting with the key-share lock the new report row takes on the item.
+    """
     if recent_report_count(reporter) >= REPORT_LIMIT:
         raise TooManyReports
     try:
         with transaction.atomic():
-            item = open_item(post, actor=reporter)
-            return Report.objects.create(item=item, reporter=reporter, reason=reason, text=text.strip())
+            item = _locked_open_item(post, reporter)
+            report = Report.objects.create(item=item, reporter=reporter, reason=reason, text=text.strip())
+            _hold_when_reported_enough(item)
+            return report
     except IntegrityError as error:
         raise AlreadyReported from error
 
 
-def decide(item: ReviewItem, *, version: int, actor, status: str, decision: str, reason: str = "", effect=None):
+def _locked_open_item(post, reporter) -> ReviewItem:
+    while True:
+        item = open_item(post, actor=reporter)
+        locked = ReviewItem.objects.select_for_update(no_key=True).filter(pk=item.pk).first()
+        # Decided while this report waited for the lock: the report belongs on a new item.
+        if locked is not None and locked.is_open:
+            return locked
+
+
+def hold_threshold() -> int:
+    return getattr(settings, "FORUM_REPORT_HOLD_THRESHOLD", 3)
+
+
+def _hold_when_reported_enough(item: ReviewItem) -> None:
+    """Takes a published post out of sight once enough different members reported it; moderators then decide.
+    Runs under the item's lock (see report_post)."""
+    post = Post.objects.select_related("thread__group", "author").get(pk=item.post_id)
+    if item.is_auto_held or post.status != PostStatus.PUBLISHED:
+        return
+    reporters = item.reports.filter(reporter__isnull=False).aggregate(count=Count("reporter", distinct=True))
+    if reporters["count"] < hold_threshold():
+        return
+    item.auto_held_at = timezone.now()
+    item.save(update_fields=["auto_held_at"])
+    forum_services.hold_post_after_reports(post)
+    with translation.override(settings.LANGUAGE_CODE):
+        # The audit log keeps reasons as written; an automatic one is written in the platform's language.
+        reason = ngettext(
+            "Held automatically after reports from %(count)d member.",
+            "Held automatically after reports from %(count)d members.",
+            reporters["count"],
+        ) % {"count": reporters["count"]}
+    AuditEntry.record(
+        actor=None,
+        action=AUTO_HOLD,
+        target=post,
+        group=post.thread.group,
+        reason=reason,
+        label=f"{post.thread.title} #{post.pk}",
+    )
+    notify_moderators(item)
+    notify_author(post, actor=None)
+
+
+def decide(
+    item: ReviewItem,
+    *,
+    version: int,
+    actor,
+    status: str,
+    decision: str,
+    reason: str = "",
+    category: str = "",
+    effect=None,
+):
     """Close `item` with `status`, provided nobody changed it since `version`; runs `effect(item)` under the lock.
+    Its reporters are told the outcome (`category`: the `Report.Reason` the moderator chose, if any).
 
     Returns the updated item. Raises AlreadyHandled when the version moved on or the item was already closed.
     """
@@ -133,16 +198,26 @@ def decide(item: ReviewItem, *, version: int, actor, status: str, decision: str,
         locked.decided_by_name = actor.get_full_name() or actor.email
         locked.decision = decision
         locked.decision_reason = reason
+        locked.decision_category = category
         locked.save()
+        notify_reporters(locked, actor=actor)
         return locked
 
 
-def close_open_items(post, *, actor, status: str, decision: str, reason: str = "") -> None:
+def close_open_items(post, *, actor, status: str, decision: str, reason: str = "", category: str = "") -> None:
     """A moderator acted on the post outside the queue (e.g. hid it from the thread page): its open item is done."""
     for item in ReviewItem.objects.filter(post=post, status=ReviewItem.Status.PENDING):
         # Decided by someone else in the meantime: their decision stands.
         with contextlib.suppress(AlreadyHandled):
-            decide(item, version=item.version, actor=actor, status=status, decision=decision, reason=reason)
+            decide(
+                item,
+                version=item.version,
+                actor=actor,
+                status=status,
+                decision=decision,
+                reason=reason,
+                category=category,
+            )
 
 
 def text_changing(post) -> None:

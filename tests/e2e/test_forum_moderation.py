@@ -1,9 +1,11 @@
 """Moderation in a real browser: a member posts in a pre-moderated group, a moderator approves it in the queue, the
-member sees the post published and a notification; a member reports a post. axe-core on every moderation page."""
+member sees the post published and a notification; a member reports a post; a moderator hides a reported post with a
+reason, which its reporter and its author then read. axe-core on every moderation page."""
 
 from playwright.sync_api import expect
 
-from forum.models import ForumGroup, Thread
+from forum.models import ForumGroup, Post, Thread
+from forum.moderation.models import ReviewItem
 from tests.e2e.helpers import check_accessibility, log_in
 
 GROUP = "mediation-sociaal-domein"
@@ -87,3 +89,42 @@ def test_a_site_moderator_suspends_a_member_from_their_history_page_and_the_memb
     page.goto(f"/en/forum/threads/{thread.pk}/")
     expect(page.get_by_text("You are suspended from the forum until")).to_be_visible()
     expect(page.get_by_role("button", name="Post reply")).to_have_count(0)
+
+
+REPORTED_TEXT = "Eerlijk gezegd is mediation bij een Wmo-bezwaar vooral uitstel."
+EXPLANATION = "Houd het bij de vraag en laat oordelen over collega's weg."
+
+
+def test_a_moderator_hides_a_reported_post_with_a_reason_and_reporter_and_author_learn_it(page):
+    post = Post.objects.get(body_markdown__startswith=REPORTED_TEXT)
+    item = ReviewItem.objects.get(post=post, status=ReviewItem.Status.PENDING)
+
+    log_in(page, "moderator@hilversum.example")
+    page.goto(f"/nl/forum/moderation/items/{item.pk}/")
+    hide_form = page.locator("form").filter(has=page.get_by_role("button", name="Verbergen", exact=True))
+    hide_form.get_by_role("button", name="Verbergen", exact=True).click()
+    # Without a category the decision is refused on a page of its own, with the form to finish.
+    expect(page.locator("input[name='hide-category']").first).to_be_visible()
+    check_accessibility(page, "moderation-hide-errors-nl")
+    page.get_by_label("Niet respectvol").check()
+    page.locator("textarea[name='hide-reason']").fill(EXPLANATION)
+    page.get_by_role("button", name="Verbergen", exact=True).click()
+    expect(page.get_by_text("Het bericht is verborgen").first).to_be_visible()
+
+    # A reporter hears the outcome with its category, not the moderator's explanation.
+    log_in(page, "lid@almere.example")
+    page.goto("/nl/notifications/")
+    outcome = (
+        page.locator("li.notifications-item").filter(has_text=post.thread.title).filter(has_text="Niet respectvol")
+    )
+    expect(outcome.first).to_be_visible()
+    expect(page.get_by_text(EXPLANATION)).to_have_count(0)
+    check_accessibility(page, "notifications-report-outcome-nl")
+
+    # The author reads the reason and the explanation above their hidden post.
+    log_in(page, "k.jansen@almere.example")
+    page.goto(f"/nl/forum/threads/{post.thread_id}/")
+    own = page.locator(f"#post-{post.pk}")
+    expect(own.get_by_text("Niet respectvol")).to_be_visible()
+    expect(own.get_by_text(EXPLANATION)).to_be_visible()
+    check_accessibility(page, "thread-hidden-post-reason-nl")

@@ -69,23 +69,31 @@ def test_approving_a_held_post_publishes_it_logs_it_and_tells_the_author(premode
     assert "Wat zouden jullie doen?" in client.get(thread.get_absolute_url()).content.decode()
 
 
-def test_rejecting_needs_a_reason_which_is_logged_and_the_author_is_notified(premoderated, as_user, post):
+def test_rejecting_needs_a_category_which_is_logged_with_the_reason_and_the_author_is_notified(
+    premoderated, as_user, post
+):
     world = premoderated
     thread = world.thread()
     held = world.reply(forum_services.approve_post(thread.first_post).thread, "Dit mag niet online.")
     item = ReviewItem.objects.get(post=held)
     as_user(world.moderator_a)
 
-    refused = act(post, "item", item, "reject", reason="")
-    assert refused.status_code == 400 and "Geef een reden op" in refused.content.decode()
+    refused = act(post, "item", item, "reject", reason="Bevat namen van inwoners.")
+    assert refused.status_code == 400 and "category" in refused.context["form"].errors
+    assert "Bevat namen van inwoners." in refused.content.decode(), "nothing typed is lost"
+    # "Other" says nothing by itself: it needs the explanation.
+    unexplained = act(post, "item", item, "reject", category="other", reason="")
+    assert unexplained.status_code == 400 and "reason" in unexplained.context["form"].errors
     held.refresh_from_db()
     assert held.status == PostStatus.HELD
 
-    act(post, "item", item, "reject", reason="Bevat namen van inwoners.")
+    act(post, "item", item, "reject", category="personal_data", reason="Bevat namen van inwoners.")
     held.refresh_from_db()
     item.refresh_from_db()
     assert held.status == PostStatus.REJECTED and item.status == "rejected"
-    assert ours(world).get(action="reject").reason == "Bevat namen van inwoners."
+    assert (held.moderation_reason, held.moderation_note) == ("personal_data", "Bevat namen van inwoners.")
+    entry = ours(world).get(action="reject")
+    assert (entry.reason, entry.category) == ("Bevat namen van inwoners.", "personal_data")
     assert moderation_notices(world.author).filter(object_id=held.pk).exists()
 
 
@@ -96,7 +104,7 @@ def test_hiding_a_reported_post_takes_it_out_of_the_thread_for_others(world, as_
     item = ReviewItem.objects.get(post=reply)
     as_user(world.moderator_a)
 
-    act(post, "item", item, "hide", reason="Niet respectvol.")
+    act(post, "item", item, "hide", category="disrespectful", reason="Niet respectvol.")
 
     reply.refresh_from_db()
     assert reply.status == PostStatus.HIDDEN

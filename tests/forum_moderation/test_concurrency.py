@@ -10,6 +10,7 @@ from django.urls import reverse
 from forum.models import PostStatus
 from forum.moderation import services
 from forum.moderation.models import AuditEntry, ReviewItem
+from tests.factories import join
 
 
 @pytest.mark.django_db(transaction=True)
@@ -18,7 +19,7 @@ def test_two_moderators_at_once_one_decision_wins_and_the_other_is_told_who_hand
     services.report_post(thread.first_post, world.reporter, reason="disrespectful")
     item = ReviewItem.objects.get(post=thread.first_post)
     attempts = [
-        (world.moderator_a, "hide", {"hide-reason": "Niet respectvol."}),
+        (world.moderator_a, "hide", {"hide-category": "disrespectful", "hide-reason": "Niet respectvol."}),
         (world.site_moderator, "approve", {}),
     ]
     barrier = threading.Barrier(len(attempts))
@@ -56,3 +57,41 @@ def test_two_moderators_at_once_one_decision_wins_and_the_other_is_told_who_hand
     expected = PostStatus.HIDDEN if winner == "hide" else PostStatus.PUBLISHED
     assert thread.first_post.status == expected
     assert f"Al afgehandeld door {item.decided_by_name}" in loser.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reports_arriving_at_once_hold_the_post_exactly_once(committed_db, world, make_user):
+    """The second, third and fourth report at the same moment (threshold 3): one hold, one audit entry, no report
+    lost and no deadlock between the reporters."""
+    thread = world.thread(title="Gelijktijdig gemeld")
+    post = thread.first_post
+    services.report_post(post, world.reporter, reason="personal_data")
+    others = [world.reader]
+    for number in (1, 2):
+        member = make_user(f"melder{number}@mod.example", first_name=f"Melder{number}")
+        join(world.group_a, member)
+        others.append(member)
+    barrier = threading.Barrier(len(others))
+    errors = []
+
+    def report(member):
+        try:
+            barrier.wait()
+            services.report_post(post, member, reason="personal_data")
+        except Exception as error:
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=report, args=(member,)) for member in others]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+
+    assert errors == []
+    item = ReviewItem.objects.get(post=post)
+    assert item.reports.count() == 4 and item.is_auto_held
+    post.refresh_from_db()
+    assert post.status == PostStatus.HELD
+    assert AuditEntry.objects.filter(action="auto_hold", target_id=post.pk).count() == 1

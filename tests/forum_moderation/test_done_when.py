@@ -34,7 +34,12 @@ def test_reported_and_hidden_in_a_private_group_logged_and_invisible_outside(
 
     as_user(world.moderator_a)
     hide = reverse("forum_moderation:act", kwargs={"kind": "item", "pk": item.pk, "action_id": "hide"})
-    assert post(hide, {"version": item.version, "hide-reason": "Herleidbaar dossier."}).status_code == 302
+    assert (
+        post(
+            hide, {"version": item.version, "hide-category": "personal_data", "hide-reason": "Herleidbaar dossier."}
+        ).status_code
+        == 302
+    )
     first.refresh_from_db()
     assert first.status == PostStatus.HIDDEN
 

@@ -38,7 +38,9 @@ def test_hiding_from_the_post_page_closes_the_open_review_item(world, as_user, p
     item = ReviewItem.objects.get(post=thread.first_post)
     as_user(world.moderator_a)
 
-    response = post(act_url("post", thread.first_post, "hide_post"), {"hide_post-reason": "Reclame."})
+    response = post(
+        act_url("post", thread.first_post, "hide_post"), {"hide_post-category": "spam", "hide_post-reason": "Reclame."}
+    )
 
     assert response.status_code == 302
     item.refresh_from_db()

@@ -37,7 +37,7 @@ def test_a_group_moderator_of_b_cannot_see_or_act_on_group_a(world, items, as_us
     assert client.get(reverse("forum_moderation:item", kwargs={"pk": item_a.pk})).status_code == 404
     assert client.get(reverse("forum_moderation:post", kwargs={"pk": item_a.post_id})).status_code == 404
     url = reverse("forum_moderation:act", kwargs={"kind": "item", "pk": item_a.pk, "action_id": "hide"})
-    response = client.post(url, {"version": item_a.version, "hide-reason": "Weg ermee"})
+    response = client.post(url, {"version": item_a.version, "hide-category": "spam", "hide-reason": "Weg ermee"})
     assert response.status_code == 404
     item_a.refresh_from_db()
     assert item_a.status == "pending"

@@ -170,6 +170,8 @@ class TestSettings:
             ("membership", "immediately"),
             # Alice is an active member, so she can be assigned to a case of the case register.
             ("case_assigned", "immediately"),
+            # A platform member can report posts, so they can hear what became of their reports.
+            ("report_outcome", "digest"),
         }
 
     def test_saves_the_choices(self, alice, as_alice, post):
@@ -179,6 +181,7 @@ class TestSettings:
             kinds.MODERATION: Delivery.IMMEDIATELY,
             kinds.MEMBERSHIP: Delivery.OFF,
             kinds.CASE_ASSIGNED: Delivery.DIGEST,
+            kinds.REPORT_OUTCOME: Delivery.OFF,
         }
         response = post("/nl/notifications/settings/", data)
         assert response.status_code == 302

@@ -22,7 +22,7 @@ from wagtail.models import PageViewRestriction
 from accounts import roles as account_roles
 from accounts.models import Membership, Organisation, User
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision, PostStatus, Thread
-from forum.moderation.models import AuditEntry, PlatformSuspension, ReviewItem, StaffNote
+from forum.moderation.models import AuditEntry, PlatformSuspension, Report, ReviewItem, StaffNote
 from knowledge.dilemmas.models import Invitation, Worksheet
 from knowledge.experiences.models import ExperienceSubmission, Outcome, Setting
 from knowledge.models import ContentPage
@@ -60,6 +60,7 @@ class Population:
     posts: list = field(default_factory=list)
     memberships: list = field(default_factory=list)
     review_items: list = field(default_factory=list)
+    reports: list = field(default_factory=list)
     revisions: list = field(default_factory=list)
     audit_entries: list = field(default_factory=list)
     staff_notes: list = field(default_factory=list)
@@ -176,6 +177,13 @@ def _build() -> Population:
     for post in people.posts:
         if post.status == PostStatus.HELD:
             people.review_items.append(ReviewItem.objects.create(post=post, held=True))
+    # Reports of each group's published first post, by people in several states, one of them since deleted.
+    for thread in people.threads:
+        if thread.status == PostStatus.PUBLISHED:
+            item = ReviewItem.objects.create(post=thread.first_post)
+            for name in ("group_member", "removed_from_groups", "other_org", "site_moderator", None):
+                reporter = users[name] if name else None
+                people.reports.append(Report.objects.create(item=item, reporter=reporter, reason="spam"))
     for thread in people.threads:
         people.revisions.append(
             PostRevision.objects.create(

@@ -22,7 +22,7 @@ from core.permissions import Rule
 from forum import notifications
 from forum import permissions as forum_permissions
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision, Thread
-from forum.moderation.models import AuditEntry, ReviewItem, StaffNote
+from forum.moderation.models import AuditEntry, Report, ReviewItem, StaffNote
 from knowledge.dilemmas.models import Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import TrainingSession
@@ -126,6 +126,11 @@ PAIRS = {
         lambda user, item: registry.target_for(ReviewItem).can_view(user, item),
         lambda user: registry.target_for(ReviewItem).visible(user),
     ),
+    "notification target: a reporter's report": (
+        lambda p: fresh(Report, p.reports, "item__post__thread__group"),
+        lambda user, report: registry.target_for(Report).can_view(user, report),
+        lambda user: registry.target_for(Report).visible(user),
+    ),
     "notification target: forum post": (
         lambda p: fresh(Post, p.posts, "thread__group"),
         notifications.post_can_view,
@@ -194,6 +199,7 @@ def test_every_notification_target_is_covered():
     """A new notification target gets its pair above (its can_view and its visible queryset)."""
     covered = {
         ReviewItem,
+        Report,
         Post,
         GroupMembership,
         apps.get_model("pool", "MediatorRequest"),
