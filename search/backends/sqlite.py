@@ -8,7 +8,7 @@ stem through a function registered on each Django connection, so any other SQLit
 a restore script) writing a document would fail, a SQLite built with trusted_schema off would refuse the function,
 and Django's table rebuild on a later ALTER would drop the triggers and leave new text silently unsearchable. What
 remains a trigger is the plain-SQL removal of a deleted document's row. A document written around search.indexing
-(which the model forbids) is searchable again after `manage.py search_reindex`.
+(which the model forbids) is searchable again after `manage.py search_reindex`; `search_status` reports a missing row.
 
 Snippets are cut from the original text by search.highlight (FTS5's snippet() would show the stems). Ranking is bm25
 with title above tags and summary above body.
@@ -52,6 +52,12 @@ def index_documents(documents, connection=default_connection) -> None:
     with connection.cursor() as cursor:
         cursor.executemany(f"DELETE FROM {FTS} WHERE rowid = %s", [(row[0],) for row in rows])
         cursor.executemany(f"INSERT INTO {FTS} (rowid, {FTS_COLUMNS}) VALUES (%s, %s, %s, %s, %s)", rows)
+
+
+def documents_without_fts_row() -> int:
+    """Documents written around search.indexing, which no search can find (search_status reports them)."""
+    sql = f"SELECT COUNT(*) FROM {DOCUMENTS} d WHERE NOT EXISTS (SELECT 1 FROM {FTS} f WHERE f.rowid = d.id)"
+    return fetch(sql, [])[0][0]
 
 
 class SQLiteBackend(SQLBackend):

@@ -112,7 +112,8 @@ def test_odd_input_is_searched_as_words_and_never_raises(fts, text):
 
 
 SCRIPT = """
-import json
+import io, json
+from django.core.management import call_command
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth import get_user_model
 from search.audience import audience_for, VISITOR
@@ -137,8 +138,11 @@ for word in DEMO_INFLECTIONS:
         ],
         "suggestion": search_page(AnonymousUser(), {"q": word}).suggestion,
     }
+status = io.StringIO()
+call_command("search_status", stdout=status)
 print(json.dumps({
     "backend": backend.name,
+    "status": status.getvalue().splitlines()[-1],
     "total": response.total,
     "snippet": str(response.hits[0].snippet),
     "kinds": {v.value: v.count for v in response.facets["kind"]},
@@ -161,6 +165,8 @@ def test_the_quickstart_on_sqlite_indexes_the_demo_content_and_searches_it(tmp_p
         assert result.returncode == 0, result.stderr[-3000:]
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found["backend"] == "sqlite"
+    # Every document has its stemmed full-text row (search_status would say which are missing).
+    assert found["status"] == "The index matches the content."
     assert found["total"] >= 3 and "<mark>" in found["snippet"]
     assert found["kinds"]["page"] >= 3
     assert found["tagged"] == ["Samenwerken in de regio"]
