@@ -16,7 +16,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 
-import Stemmer
+import Stemmer  # type: ignore[import-not-found]  # PyStemmer ships no type information
 
 from search import conf
 

@@ -41,7 +41,7 @@ def fts_query(text: str, languages=None) -> str | None:
     return " AND ".join(expressions) or None
 
 
-def fts_row(language: str, title: str, tags_text: str, summary: str, body: str) -> tuple[str, str, str, str]:
+def fts_row(language: str, title: str, tags_text: str, summary: str, body: str) -> tuple[str, ...]:
     """The FTS5 columns of a document: its text stemmed in its language."""
     return tuple(stemming.stemmed_text(text, language) for text in (title, tags_text, summary, body))
 
