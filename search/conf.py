@@ -13,8 +13,9 @@ SEARCH_EXACT_COUNT_LIMIT  PostgreSQL: matches above which counts are estimated f
 from django.conf import settings
 from django.db import connection
 
-# Language code → PostgreSQL text search configuration and Elasticsearch analyzer. The PostgreSQL side is also
-# spelled out in the `search_ts_config` SQL function (migration 0002): change both together.
+# Language code → PostgreSQL text search configuration, Elasticsearch analyzer and, on SQLite, Snowball stemmer
+# (PyStemmer's algorithm of the same name; search.stemming). The PostgreSQL side is also spelled out in the
+# `search_ts_config` SQL function (migration 0002): change both together.
 TEXT_SEARCH_CONFIGS = {"nl": "dutch", "da": "danish", "en": "english"}
 FALLBACK_TEXT_SEARCH_CONFIG = "simple"
 

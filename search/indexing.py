@@ -9,7 +9,7 @@ import logging
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, QuerySet
 from django_tasks import task
 from wagtail.models import Page
@@ -106,6 +106,11 @@ def store(content_type_id: int, pk: int, kind: str, data: DocumentData, *, mirro
             for name, value in values.items():
                 setattr(document, name, value)
             document.save()
+        if connection.vendor == "sqlite":
+            # The FTS5 table holds stems, which only Python computes (see search.backends.sqlite).
+            from search.backends import sqlite
+
+            sqlite.index_documents([document])
         document.tag_rows.all().delete()
         unique_tags = dict(data.tags)
         SearchDocumentTag.objects.bulk_create(

@@ -1,8 +1,9 @@
 """The search index in the database: one row per readable thing, whatever backend answers the queries.
 
 The rows are the source of truth for every backend: PostgreSQL and SQLite search them directly (a generated
-tsvector column / an FTS5 table, both created by vendor-specific migrations and unknown to the ORM), Elasticsearch
-is filled from them. Only `search.indexing` writes here.
+tsvector column / an FTS5 table of stemmed text, both created by vendor-specific migrations and unknown to the ORM),
+Elasticsearch is filled from them. Only `search.indexing` writes here: it also writes the SQLite FTS5 row, which
+no trigger can compute.
 """
 
 from django.contrib.contenttypes.models import ContentType

@@ -1,10 +1,7 @@
 """SQLite only (the quickstart): an FTS5 table over the documents, kept in step by triggers.
 
-FTS5's unicode61 tokenizer folds case and diacritics but does not stem: "bemiddelingen" does not find
-"bemiddeling" here (the backend adds prefix matching, which covers the plural-to-singular direction only).
-PostgreSQL and Elasticsearch stem Dutch, Danish and English.
-Note: Django rebuilds a SQLite table for most ALTERs, which drops its triggers: a later migration that alters
-search_searchdocument must run FORWARDS[1:] of this one again (on SQLite).
+FTS5's unicode61 tokenizer folds case and diacritics but does not stem, so this table could only hold the text as
+written. Migration 0009 replaces it with a table of stemmed text (and reverses to this one).
 """
 
 from django.db import migrations

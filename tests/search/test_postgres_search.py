@@ -5,6 +5,8 @@ import pytest
 from search.audience import VISITOR
 from search.backends import get_backend
 from search.backends.base import SORT_DATE, SearchQuery
+from search.models import SearchDocument
+from tests.search.helpers import place_of_match, titles_rank_above_body_only
 
 
 def search(text="", **options):
@@ -177,3 +179,28 @@ def test_paging_past_the_rescoring_window_neither_repeats_nor_skips_a_hit(publis
     seen = [title for page in pages for title in page]
     # Summary matches first (the window, reordered by mentions in the whole text), then the rest newest first.
     assert seen == ["Pagina 1", "Pagina 3", "Pagina 5", "Pagina 6", "Pagina 4", "Pagina 2", "Pagina 0"]
+
+
+# The quickstart's words (SQLite: tests/search/test_sqlite.py): each finds a demo document that says it in another
+# form. The headline (ts_headline) reads the body only: the one demo document with "bemiddelen" has it in its summary,
+# so it is found without a highlight, and the headline of "mægling" marks "mægling" where a body also says "mæglingen".
+DEMO_INFLECTIONS = [
+    ("bemiddeling", "Specialisatie overheidsmediator", None),
+    ("bemiddelingen", "Specialisatie overheidsmediator", None),
+    ("mæglingen", "Indfør mægling i din organisation", "mægling"),
+    ("mægling", "Hvad er mægling i det offentlige?", "mægling"),  # it also says "mæglingen"
+    ("complaints", "What is mediation in government?", "complaint"),
+]
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(("word", "title", "highlighted"), DEMO_INFLECTIONS)
+def test_the_demo_content_is_found_by_another_form_of_the_word(db, word, title, highlighted):
+    hits = search(word, per_page=50).hits
+    snippets = {hit.title: str(hit.snippet) for hit in hits}
+    assert title in snippets
+    if highlighted:
+        assert f"<mark>{highlighted}</mark>" in snippets[title]
+    documents = {document.url: document for document in SearchDocument.objects.filter(url__in=[h.url for h in hits])}
+    places = [place_of_match(documents[hit.url], word) for hit in hits]
+    assert titles_rank_above_body_only(places), places

@@ -1,6 +1,7 @@
 """Compare what should be indexed with what is: `manage.py search_status`; exit code 1 when they differ."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from search import conf, indexing
 from search.models import PendingIndexOperation
@@ -28,6 +29,13 @@ class Command(BaseCommand):
             differ |= len(set(values)) > 1
             cells = "".join(f"  {'?' if value is None else value:>16}" for value in values)
             self.stdout.write(kind.ljust(width) + cells)
+        if connection.vendor == "sqlite":
+            from search.backends import sqlite
+
+            unsearchable = sqlite.documents_without_fts_row()
+            if unsearchable:
+                self.stdout.write(f"{unsearchable} documents are missing from the SQLite full-text table.")
+                differ = True
         pending = PendingIndexOperation.objects.count()
         if pending:
             self.stdout.write(f"{pending} Elasticsearch writes are waiting to be retried.")
