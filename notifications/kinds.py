@@ -14,6 +14,8 @@ POOL_DECISION = "pool_decision"
 POOL_NETWORK = "pool_network"
 CASE_ASSIGNED = "case_assigned"
 REPORT_OUTCOME = "report_outcome"
+ACCOUNT = "account"
+CONTRIBUTION = "contribution"
 
 
 class Kind(models.TextChoices):
@@ -28,6 +30,8 @@ class Kind(models.TextChoices):
     POOL_NETWORK = POOL_NETWORK, _("Requests to join my regional networks, and the answers")
     CASE_ASSIGNED = CASE_ASSIGNED, _("Cases I am assigned to")
     REPORT_OUTCOME = REPORT_OUTCOME, _("What moderators decided about posts I reported")
+    ACCOUNT = ACCOUNT, _("Suspensions of my forum account")
+    CONTRIBUTION = CONTRIBUTION, _("Decisions about the experiences I shared")
 
 
 class Delivery(models.TextChoices):
@@ -53,6 +57,10 @@ DEFAULT_DELIVERY = {
     CASE_ASSIGNED: Delivery.IMMEDIATELY,
     # Nobody waits on the outcome of a report: one mail a day at most, however many reports were decided.
     REPORT_OUTCOME: Delivery.DIGEST,
+    # These two have a mail of their own that always goes (it is about the person's own account or text, like a
+    # warning); the notification keeps it in the list, so it sends no second mail and is not offered in the settings.
+    ACCOUNT: Delivery.OFF,
+    CONTRIBUTION: Delivery.OFF,
 }
 
 
@@ -81,4 +89,6 @@ MAIL_LEAD = {
     POOL_NETWORK: _("There is news about taking part in a regional network."),
     CASE_ASSIGNED: _("You were assigned to a case in the case register."),
     REPORT_OUTCOME: _("The moderators have decided about a post you reported."),
+    ACCOUNT: _("There is news about your forum account."),
+    CONTRIBUTION: _("There is news about an experience you shared."),
 }

@@ -7,12 +7,13 @@ the other reporters or the moderator's explanation (that is written for the auth
 """
 
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
 from forum.models import PostStatus
 from forum.moderation import permissions
-from forum.moderation.models import Report, ReviewItem
+from forum.moderation.models import PlatformSuspension, Report, ReviewItem
 from forum.notifications import post_text
 from forum.permissions import can_read_group, moderators_of, readable_groups
 from notifications.kinds import Kind
@@ -106,6 +107,24 @@ def report_url(report) -> str:
     return post.thread.group.get_absolute_url()
 
 
+def notify_suspended(suspension, *, actor) -> None:
+    """The member's own list keeps the suspension (and its lifting); the mail about it goes separately (mail.py)."""
+    notify(suspension.user, Kind.ACCOUNT, suspension, actor=actor)
+
+
+def suspension_title(suspension) -> str:
+    if suspension.lifted_at is not None:
+        return _("Your forum suspension was lifted")
+    until = formats.date_format(timezone.localtime(suspension.ends_at), "DATETIME_FORMAT")
+    if suspension.kind == PlatformSuspension.Kind.SILENCED:
+        return _("You cannot post in the forum until %(until)s") % {"until": until}
+    return _("You are suspended from the forum until %(until)s") % {"until": until}
+
+
+def own_suspensions(user):
+    return PlatformSuspension.objects.filter(user=user) if user.is_authenticated else PlatformSuspension.objects.none()
+
+
 def register():
     register_target(
         ReviewItem,
@@ -126,3 +145,13 @@ def register():
     )
     # Only members of the platform can report a post.
     register_kind_audience(Kind.REPORT_OUTCOME, roles.is_member)
+    register_target(
+        PlatformSuspension,
+        can_view=lambda user, suspension: user.is_authenticated and suspension.user_id == user.pk,
+        url=lambda suspension: reverse("forum:index"),
+        title=suspension_title,
+        excerpt=lambda suspension: suspension.reason,
+        visible=own_suspensions,
+    )
+    # Not a choice in the settings: the mail about a suspension always goes (forum.moderation.mail).
+    register_kind_audience(Kind.ACCOUNT, lambda user: False)

@@ -14,6 +14,7 @@ from forum.moderation.action_base import Action
 from forum.moderation.mail import send_platform_suspension, send_suspension_lifted
 from forum.moderation.member_forms import LiftSuspensionForm, PlatformSuspendForm, StaffNoteForm
 from forum.moderation.models import AuditEntry, StaffNote
+from forum.moderation.notifications import notify_suspended
 
 
 def _until_label(suspension) -> str:
@@ -44,6 +45,7 @@ class SuspendPlatformWide(Action):
                 subject=account,
             )
             send_platform_suspension(suspension)
+            notify_suspended(suspension, actor=user)
         return suspension
 
     def done_message(self):
@@ -71,6 +73,7 @@ class LiftPlatformSuspension(Action):
                 subject=account,
             )
             send_suspension_lifted(suspension)
+            notify_suspended(suspension, actor=user)
         return suspension
 
     def done_message(self):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from knowledge.experiences import services
 from knowledge.experiences.forms import ReasonForm, RedactForm, add_audience_choice
 from knowledge.experiences.models import REDACTABLE_FIELDS, ExperienceSubmission
+from knowledge.experiences.notifications import notify_author
 from knowledge.experiences.permissions import can_decide, can_moderate, can_purge_revision, can_redact, can_take_down
 from knowledge.experiences.services import SubmissionError, publish_submission
 
@@ -154,6 +155,7 @@ def decide(action_id: str, submission_id: int, user, data: dict | None = None) -
         page = submission.page
         services.record(submission, action.id, user, reason, members_only=bool(page and page.members_only))
         _mail_author(submission.pk)
+        notify_author(submission, actor=user)
     return submission
 
 

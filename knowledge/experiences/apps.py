@@ -7,3 +7,8 @@ class ExperiencesConfig(AppConfig):
     label = "experiences"
     verbose_name = _("Shared experiences")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from knowledge.experiences import notifications
+
+        notifications.register()

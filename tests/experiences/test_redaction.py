@@ -136,10 +136,13 @@ def test_a_moderator_redacts_a_surname_from_an_experience_and_publishes_it_membe
     assert "Bezwaar over een kastanje" in client.get("/nl/search/", {"q": "kastanje"}).content.decode()
     assert "Bezwaar over een kastanje" in client.get("/nl/ervaringen/").content.decode()
 
-    # The author sees the edited text and what was edited, never the original.
+    # The author sees the edited text and what was edited, never the original; the decision is in their list too.
     client.force_login(member)
     mine = client.get(reverse("experiences:submission", args=[waiting.pk])).content.decode()
     assert REDACTED_STORY in mine and SURNAME not in mine
+    with translation.override("en"):
+        listing = client.get(reverse("notifications:list")).content.decode()
+    assert "Bezwaar over een kastanje" in listing and SURNAME not in listing
 
 
 def test_purging_the_original_leaves_it_nowhere(client, post, waiting, moderator):

@@ -129,6 +129,32 @@ def test_the_member_is_told_by_mail_in_their_language_until_when_and_why(world, 
     assert entry.reason == "Grof."
 
 
+def test_the_suspension_and_its_lifting_stay_in_the_members_notifications_without_a_second_mail(
+    world, as_user, post, client
+):
+    as_user(world.site_moderator)
+    post(
+        suspend_url(world.author),
+        {"suspend_platform-kind": "suspended", "suspend_platform-days": "3", "suspend_platform-reason": "Grof."},
+    )
+    suspension = PlatformSuspension.objects.get(user=world.author)
+    as_user(world.author)
+    with translation.override("en"):
+        listing = client.get(reverse("notifications:list")).content.decode()
+        assert f"You are suspended from the forum until {until_text(suspension)}" in listing and "Grof." in listing
+    assert len(mail.outbox) == 1, "the suspension mail only, not a notification mail besides"
+
+    as_user(world.site_moderator)
+    post(act_url("account", world.author, "lift_platform_suspension"), {"lift_platform_suspension-reason": ""})
+    as_user(world.author)
+    with translation.override("en"):
+        assert "Your forum suspension was lifted" in client.get(reverse("notifications:list")).content.decode()
+    # Nobody else sees it in their list.
+    as_user(world.reader)
+    with translation.override("en"):
+        assert "suspended from the forum" not in client.get(reverse("notifications:list")).content.decode()
+
+
 def test_lifting_lets_the_member_post_again_and_is_logged(world, as_user, post):
     thread = world.thread()
     suspend(world)
