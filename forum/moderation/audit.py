@@ -12,6 +12,7 @@ without their text: the log is not a second copy of the content.
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from forum.moderation.models import AuditEntry
 
@@ -88,8 +89,19 @@ def _plain(value):
 
 
 def describe_changes(entry) -> list[str]:
-    """The entry's recorded changes in the reader's language: "Visibility: Public → Private"."""
+    """What the entry recorded as data, in the reader's language: "Visibility: Public → Private", or how many members
+    reported a post that was held automatically."""
     details = entry.details or {}
+    if "reporters" in details:
+        count = details["reporters"]
+        return [
+            ngettext(
+                "Held automatically after reports from %(count)d member.",
+                "Held automatically after reports from %(count)d members.",
+                count,
+            )
+            % {"count": count}
+        ]
     if not details.get("changes"):
         return []
     model = apps.get_model(details["model"])

@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from forum.models import GroupMembership, Post, Thread
-from forum.moderation import permissions
+from forum.moderation import audit, permissions
 from forum.moderation.models import AuditEntry, PlatformSuspension, ReviewItem
 from forum.permissions import is_site_moderator, moderated_groups
 
@@ -42,6 +42,7 @@ def history(viewer, account, *, page=None, labels=None) -> dict:
     labels = labels or {}
     for entry in entries_page:
         entry.action_label = labels.get(entry.action, entry.action)  # type: ignore[attr-defined]
+        entry.changes = audit.describe_changes(entry)  # type: ignore[attr-defined]
     statuses = dict(ReviewItem.Status.choices)
     reviews = [
         {"status": statuses.get(row["status"], row["status"]), "items": row["posts"], "reports": row["report_count"]}

@@ -16,9 +16,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from forum import services as forum_services
 from forum.models import Post, PostStatus
@@ -147,20 +146,14 @@ def _hold_when_reported_enough(item: ReviewItem) -> None:
     item.auto_held_at = timezone.now()
     item.save(update_fields=["auto_held_at"])
     forum_services.hold_post_after_reports(post)
-    with translation.override(settings.LANGUAGE_CODE):
-        # The audit log keeps reasons as written; an automatic one is written in the platform's language.
-        reason = ngettext(
-            "Held automatically after reports from %(count)d member.",
-            "Held automatically after reports from %(count)d members.",
-            reporters["count"],
-        ) % {"count": reporters["count"]}
     AuditEntry.record(
         actor=None,
         action=AUTO_HOLD,
         target=post,
         group=post.thread.group,
-        reason=reason,
         label=f"{post.thread.title} #{post.pk}",
+        # Put into words in the reader's language when the log is read (forum.moderation.audit).
+        details={"reporters": reporters["count"]},
     )
     notify_moderators(item)
     notify_author(post, actor=None)

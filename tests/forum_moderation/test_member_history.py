@@ -41,13 +41,13 @@ def test_a_group_moderator_sees_only_their_groups_part_of_the_history(world, as_
     services.report_post(in_b.first_post, world.reader, reason="spam")
 
     as_user(world.moderator_a)
-    page = client.get(history_url(world.author)).content.decode()
+    page = client.get(history_url(world.author, "en")).content.decode()
     assert "Reden-A" in page and "Notitie over A" in page
     assert "KANARIE" not in page, "nothing of another group, nor platform-wide records, reaches a group moderator"
     assert "None of their posts was reported or held." in page, "the report in group B is not counted for A"
 
     as_user(world.site_moderator)
-    page = client.get(history_url(world.author)).content.decode()
+    page = client.get(history_url(world.author, "en")).content.decode()
     for text in ("Reden-A", "KANARIE-B", "KANARIE-notitie B", "KANARIE-sitebreed", "KANARIE-platform"):
         assert text in page
     assert "None of their posts was reported or held." not in page

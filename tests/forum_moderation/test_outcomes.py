@@ -250,6 +250,10 @@ def test_three_reports_hold_a_post_automatically(
     with translation.override("en"):
         audit = client.get(reverse("forum_moderation:audit")).content.decode()
     assert "Automatic hold after reports" in audit and "The platform (automatic)" in audit
+    assert "Held automatically after reports from 3 members." in audit
+    # Recorded as a number, put into words in each reader's language.
+    with translation.override("da"):
+        assert "Held automatically" not in client.get(reverse("forum_moderation:audit")).content.decode()
 
 
 def test_the_same_member_reporting_twice_counts_once(world, reported):
