@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet
 from django_tasks import task
 from wagtail.models import Page
 
+from core import changes
 from search import conf, registry, vocabulary
 from search.documents import DocumentData
 from search.documents import vocabulary as words_of
@@ -51,6 +52,7 @@ def sources_of(queryset: QuerySet) -> list[tuple[int, int]]:
 def schedule_sources(sources) -> None:
     """Bring the index in line with these sources once the current transaction commits."""
     keys = sorted({(int(content_type_id), int(pk)) for content_type_id, pk in sources})
+    changes.announce(keys)
     if not keys:
         return
     # Bounded tasks: a group with thousands of posts is reindexed by several workers, not one very long task.
