@@ -23,6 +23,10 @@ old rows and store them under the new one. Why random, not a counter: if the gen
 one cannot match an old entry. The entries' own timeout (`PAGE_CACHE_TIMEOUT`) is the backstop for what no signal
 announces (a renamed member's byline, a training's free places, a failed write to the cache after a commit).
 
+Members' pages are not stored whole (they name the member), but the published text of a page is the same for
+everyone: `{% cache_published page "part" %}` (core.templatetags.published_cache) keeps a rendered part per page,
+live revision, language and host, stamped with the same generation (a moved page changes the links in it).
+
 The stamp and the entry are read in one round trip (`get_many`); the cache being down means a miss, never an error.
 """
 
@@ -35,7 +39,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -196,3 +200,22 @@ class PageCacheMiddleware:
             response[name] = value
         response["X-Cache"] = "hit"
         return response
+
+
+def fragment_key(page, part: str, request) -> str:
+    """A part of a page's published text: the same for every reader of that revision in that language."""
+    raw = f"{page.pk}|{page.live_revision_id}|{part}|{get_language()}|{request.scheme}://{request.get_host()}"
+    return "page-fragment:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def fragment_cacheable(page, request) -> bool:
+    """Only the live page as published: a preview carries a draft in the same page object, and a page never
+    published has no revision to key on."""
+    return (
+        timeout() > 0
+        and request is not None
+        and page is not None
+        and not getattr(request, "is_preview", False)
+        and page.live
+        and page.live_revision_id is not None
+    )
