@@ -86,13 +86,15 @@ def read(key: str) -> tuple[str | None, object]:
     return generation, None
 
 
-def write(key: str, generation: str | None, value) -> None:
+def write(key: str, generation: str | None, value) -> bool:
     if generation is None:
-        return
+        return False
     try:
         cache.set(key, (generation, value), timeout=timeout())
     except Exception:
         logger.exception("Page cache unreachable")
+        return False
+    return True
 
 
 def mark_public(request) -> None:
@@ -182,8 +184,8 @@ class PageCacheMiddleware:
                 return self._from_cache(stored)
         response = self.get_response(request)
         public = set_cache_headers(request, response, impersonal=impersonal)
-        if key is not None and public and request.method == "GET" and _varies_only_on_allowed(response):
-            write(key, generation, self._to_cache(response))
+        storable = key is not None and public and request.method == "GET" and _varies_only_on_allowed(response)
+        if storable and write(key, generation, self._to_cache(response)):
             response["X-Cache"] = "miss"
         return response
 
