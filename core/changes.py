@@ -17,12 +17,13 @@ from django.dispatch import Signal
 committed = Signal()
 
 
+def send(sources) -> None:
+    """Send `committed` now: for a caller that is already running after the commit."""
+    # send_robust logs a receiver's error instead of raising it into a request whose change is committed.
+    committed.send_robust(sender=None, sources=[list(source) for source in sources])
+
+
 def announce(sources) -> None:
     """Send `committed` with these sources once the current transaction commits (at once outside one)."""
-    sources = [list(source) for source in sources]
-
-    def send():
-        # send_robust logs a receiver's error instead of raising it into a request whose change is committed.
-        committed.send_robust(sender=None, sources=sources)
-
-    transaction.on_commit(send)
+    sources = list(sources)
+    transaction.on_commit(lambda: send(sources))

@@ -1,8 +1,9 @@
 """Repeat anonymous page views from Django's cache, and the Cache-Control every response carries.
 
-Who may be served from the cache: a GET or HEAD without any cookie but the CSRF and language cookies. A session
-cookie means a member (or someone with messages or half-typed data waiting): such a request is never looked up and
-its response never stored, so a member never gets a visitor's page and a visitor never gets a member's.
+Who may be served from the cache: a GET or HEAD of a language-prefixed address (every page that may be public has
+one) without any cookie but the CSRF and language cookies. A session cookie means a member (or someone with
+messages or half-typed data waiting): such a request is never looked up and its response never stored, so a member
+never gets a visitor's page and a visitor never gets a member's.
 
 What is stored: only what a view declared public (`public_for_visitors`, and every Wagtail page through the
 `on_serve_page` hook in core.wagtail_hooks), answered with 200 to an anonymous person, without Set-Cookie (a page
@@ -122,9 +123,8 @@ def is_impersonal(request) -> bool:
     return not set(request.COOKIES) - _impersonal_cookies()
 
 
-def cache_key(request) -> str:
+def cache_key(request, language: str) -> str:
     """Scheme, host, full path with query string, language and HX-Request: what a stored answer depends on."""
-    language = get_language_from_path(request.path_info) or ""
     htmx = request.headers.get("HX-Request", "")
     raw = f"{request.scheme}://{request.get_host()}{request.get_full_path()}|{language}|{htmx}"
     # Hashed: an address can be longer than a cache key may be (the database cache's column holds 255 characters).
@@ -170,15 +170,19 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         impersonal = is_impersonal(request)
+        language = get_language_from_path(request.path_info)
         lookup = (
             impersonal
             and timeout() > 0
             and request.method in ("GET", "HEAD")
+            # Every page that may be public has a language prefix: the health check, the sitemap, the CMS and
+            # documents cost no lookup.
+            and language is not None
             and "HX-History-Restore-Request" not in request.headers
         )
         key = generation = None
         if lookup:
-            key = cache_key(request)
+            key = cache_key(request, language)
             generation, stored = read(key)
             if stored is not None:
                 return self._from_cache(stored)

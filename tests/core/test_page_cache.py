@@ -203,3 +203,10 @@ def _request():
     from django.test import RequestFactory
 
     return RequestFactory().get("/")
+
+
+def test_addresses_without_a_language_are_neither_looked_up_nor_public(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert "X-Cache" not in response
+    assert "public" not in directives(response)
