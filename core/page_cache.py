@@ -33,13 +33,14 @@ The stamp and the entry are read in one round trip (`get_many`); the cache being
 
 import hashlib
 import logging
+import re
 import uuid
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, get_language_from_path
 
 logger = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ PUBLIC_MARK = "_page_cache_public"
 VARY_ALLOWED = {"cookie", "hx-request", "accept-encoding"}
 # Stored responses never take these along: they are about the request that rendered them.
 NOT_STORED_HEADERS = {"set-cookie", "x-cache"}
+COMMA = re.compile(r"\s*,\s*")
 
 
 def timeout() -> int:
@@ -132,7 +134,7 @@ def cache_key(request, language: str) -> str:
 
 
 def _varies_only_on_allowed(response) -> bool:
-    vary = {value.strip().lower() for value in cc_delim_re.split(response.get("Vary", "")) if value.strip()}
+    vary = {value.strip().lower() for value in COMMA.split(response.get("Vary", "")) if value.strip()}
     return vary <= VARY_ALLOWED
 
 
@@ -180,16 +182,17 @@ class PageCacheMiddleware:
             and language is not None
             and "HX-History-Restore-Request" not in request.headers
         )
-        key = generation = None
-        if lookup:
+        key: str | None = None
+        generation: str | None = None
+        if lookup and language is not None:
             key = cache_key(request, language)
             generation, stored = read(key)
             if stored is not None:
                 return self._from_cache(stored)
         response = self.get_response(request)
         public = set_cache_headers(request, response, impersonal=impersonal)
-        storable = key is not None and public and request.method == "GET" and _varies_only_on_allowed(response)
-        if storable and write(key, generation, self._to_cache(response)):
+        storable = public and request.method == "GET" and _varies_only_on_allowed(response)
+        if key is not None and storable and write(key, generation, self._to_cache(response)):
             response["X-Cache"] = "miss"
         return response
 

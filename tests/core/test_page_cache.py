@@ -5,6 +5,7 @@ cache is proven in tests/trust/test_page_cache.py."""
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 from core import page_cache
 from forum.models import ForumGroup
@@ -210,3 +211,28 @@ def test_addresses_without_a_language_are_neither_looked_up_nor_public(client):
     assert response.status_code == 200
     assert "X-Cache" not in response
     assert "public" not in directives(response)
+
+
+class RecordingBackend(BaseBackend):
+    """A front-end cache that notes what it is asked to purge (configured as settings.WAGTAILFRONTENDCACHE)."""
+
+    purged: list[str] = []
+
+    def purge(self, url) -> None:
+        RecordingBackend.purged.append(url)
+
+
+def test_a_cdn_in_front_is_purged_on_the_same_changes(settings, django_capture_on_commit_callbacks):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged = []
+    parent = factories.content_page("Thema", "Over het thema.")
+    page = factories.content_page("Onderwerp", "Tekst.", parent=parent)
+    RecordingBackend.purged = []
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    purged = set(RecordingBackend.purged)
+    assert "http://testserver/" in purged
+    for url in (page.get_full_url(), parent.get_full_url(), factories.home().get_full_url()):
+        assert url in purged, url
+    # The same address in the other languages, as Wagtail's purge does for language-prefixed addresses.
+    assert page.get_full_url().replace("/nl/", "/da/", 1) in purged
