@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """Site-wide pieces every app may use: template tags, the personal-data detector, demo loading."""
+    """Site-wide pieces every app may use: template tags, the personal-data detector, demo loading, the page cache."""
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from core import signals
+
+        signals.connect()

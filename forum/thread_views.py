@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import access
+from core.page_cache import public_for_visitors
 from core.params import positive_int
 from forum import display, permissions, services
 from forum.errors import ForumError
@@ -24,6 +25,7 @@ def _visible_thread(request, pk):
     return get_object_or_404(permissions.visible_threads(request.user).select_related("group"), pk=pk)
 
 
+@public_for_visitors
 def thread_detail(request, pk):
     thread = _visible_thread(request, pk)
     group, user = thread.group, request.user

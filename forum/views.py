@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from accounts import access, roles
+from core.page_cache import public_for_visitors
 from forum import display, mentions, permissions, services
 from forum.errors import ForumError
 from forum.forms import InviteForm
@@ -30,6 +31,7 @@ def _moderated_group(request, slug):
     return get_object_or_404(permissions.moderated_groups(request.user), slug=slug)
 
 
+@public_for_visitors
 def index(request):
     groups = display.groups_for_list(request.user)
     mine = {}
@@ -41,6 +43,7 @@ def index(request):
     return render(request, "forum/index.html", {"groups": groups})
 
 
+@public_for_visitors
 def group_detail(request, slug):
     group = _visible_group(request, slug)
     user = request.user

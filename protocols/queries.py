@@ -88,7 +88,8 @@ def protocol_page_context(page, related, protocols, request) -> dict:
         ),
         "review_status": review_status(page.next_review),
         "review_label": REVIEW_LABELS[review_status(page.next_review)],
-        "steps": checklist_steps(page),
+        # Called by the template only when the page's text is not cached (core.templatetags.published_cache).
+        "steps": lambda: checklist_steps(page),
         "is_member": is_member,
         "version_count": page.published_versions.count(),
     }

@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet
 from django_tasks import task
 from wagtail.models import Page
 
+from core import changes
 from search import conf, registry, vocabulary
 from search.documents import DocumentData
 from search.documents import vocabulary as words_of
@@ -52,11 +53,18 @@ def schedule_sources(sources) -> None:
     """Bring the index in line with these sources once the current transaction commits."""
     keys = sorted({(int(content_type_id), int(pk)) for content_type_id, pk in sources})
     if not keys:
+        changes.announce([])  # a change all the same (an unindexed page type): caches of pages still follow it
         return
     # Bounded tasks: a group with thousands of posts is reindexed by several workers, not one very long task.
     for start in range(0, len(keys), TASK_SIZE):
         chunk = [list(key) for key in keys[start : start + TASK_SIZE]]
-        transaction.on_commit(lambda chunk=chunk: sync_documents.enqueue(chunk))
+        transaction.on_commit(lambda chunk=chunk, first=start == 0: _after_commit(chunk, keys if first else None))
+
+
+def _after_commit(chunk, changed_sources) -> None:
+    if changed_sources is not None:
+        changes.send(changed_sources)
+    sync_documents.enqueue(chunk)
 
 
 @task()

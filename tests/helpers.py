@@ -46,3 +46,11 @@ def at_once(*calls, refused: type[Exception] | tuple[type[Exception], ...] = ())
         thread.join()
     assert crashes == []
     return results, errors
+
+
+def turn_on_page_cache(settings):
+    """The page cache as production runs it (tests keep it off: see config/settings/test.py), starting empty."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_TIMEOUT = 300
+    cache.clear()

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
+    # Above sessions, CSRF and authentication: a visitor's repeat view is answered without them (core.page_cache).
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.middleware.RejectNulMiddleware",
@@ -199,6 +201,28 @@ TAGGIT_CASE_INSENSITIVE = True
 MEASUREMENT_MIN_CELL = env.integer("MEASUREMENT_MIN_CELL", 5)
 # How long a party evaluation code can be used after it was handed out.
 EVALUATION_CODE_DAYS = env.integer("EVALUATION_CODE_DAYS", 90)
+
+# Pages for visitors (core.page_cache): how long a shared cache or browser may keep one (Cache-Control max-age), and
+# how long the app keeps it in Django's cache at most (every change of what someone may read drops them at once;
+# this is the backstop for changes nobody announces). 0 turns the app's own page cache off.
+PAGE_CACHE_MAX_AGE = env.integer("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 300)
+# A CDN or Varnish in front of the site, purged on the same changes (platform/README.md): an HTTP purge address
+# (Varnish) or a Cloudflare zone with an API token. Neither set: no front-end cache is purged.
+WAGTAILFRONTENDCACHE = {}
+if env.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.get("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.get("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env.require("CLOUDFLARE_API_TOKEN", "an API token allowed to purge the zone's cache"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Elasticsearch is optional (search/conf.py uses it). Read here so all configuration is in one place.
 ELASTICSEARCH_URL = env.get("ELASTICSEARCH_URL")

@@ -31,9 +31,26 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 
-# A cache every app server shares (Wagtail caches site root paths; a per-process cache goes stale on the other
-# servers). The table is created by `manage.py createcachetable` in the release step.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}}
+# A cache every app server shares (Wagtail caches site root paths, core.page_cache keeps visitors' pages; a
+# per-process cache goes stale on the other servers): Redis when REDIS_URL is set, else the database (the table is
+# created by `manage.py createcachetable` in the release step). Room for the pages of every language: the database
+# cache culls a third of its rows whenever it is full.
+if env.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.get("REDIS_URL"),
+            "KEY_PREFIX": env.get("CACHE_KEY_PREFIX", "kennisplatform"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "OPTIONS": {"MAX_ENTRIES": env.integer("CACHE_MAX_ENTRIES", 20_000)},
+        }
+    }
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
 
 DEMO_CONTENT_ALLOWED = False

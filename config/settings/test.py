@@ -20,3 +20,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the finders (node_modules, app folders): no collectstatic step needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# One cache per test process, emptied by nobody between tests: the app's page cache stays off (its generation moves
+# only after a commit, which tests do not make) except in the tests that turn it on and prove it, or in a run of
+# the browser tests (which commit) with PAGE_CACHE_TIMEOUT set.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_TIMEOUT = env.integer("PAGE_CACHE_TIMEOUT", 0)

@@ -1,0 +1,13 @@
+"""Background work of the site-wide pieces: purging a CDN or Varnish in front of the site."""
+
+from django_tasks import task
+
+
+@task()
+def purge_frontend_cache(sources: list[list[int]]) -> None:
+    """Ask the configured front-end caches (settings.WAGTAILFRONTENDCACHE) to drop the pages these changed
+    (content type id, primary key) sources show on: a page with its ancestors (their lists name it), or an
+    object's own address. See platform/README.md for why Varnish drops the whole site on any purge."""
+    from core.frontend_cache import purge_sources
+
+    purge_sources(sources)
