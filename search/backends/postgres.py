@@ -7,8 +7,8 @@ never raises on syntax) for every configured language and the variants are OR-ed
 organisation) are lexemes in the same vector (migration 0007), so the index narrows the matches before any row is
 read. One statement scans the matches once for facets and the page; a query with more matches than can be counted
 in time has its counts estimated from a fixed sample instead (see `search`). Ranking: ts_rank on title, tags and
-summary, the best rescored with ts_rank_cd over the whole text; snippets: ts_headline in the document's language;
-typo tolerance: pg_trgm on titles, tags and the vocabulary.
+summary, the best rescored with ts_rank_cd over the whole text; snippets: ts_headline in the document's language (of
+the summary when only it holds the words); typo tolerance: pg_trgm on titles, tags and the vocabulary.
 """
 
 # ruff: noqa: S608 -- statements are assembled from constant fragments; every value is a bound parameter.
@@ -242,10 +242,14 @@ class PostgresBackend(SQLBackend):
             rescored = f" JOIN {DOCUMENTS} doc ON doc.id = c.id"
         snippet = "NULL"
         if query.text:
-            snippet = (
-                "ts_headline(search_ts_config(doc.language), CASE WHEN doc.body <> '' THEN "
-                f"left(doc.body, {SNIPPET_SOURCE_CHARS}) ELSE doc.summary END, {tsquery}, %s)"
+            # The headline comes from the body, unless only the summary holds the words (then it would mark none).
+            body = f"left(doc.body, {SNIPPET_SOURCE_CHARS})"
+            source = (
+                f"CASE WHEN doc.summary <> '' AND to_tsvector(search_ts_config(doc.language), doc.summary) @@ {tsquery}"
+                f" AND NOT to_tsvector(search_ts_config(doc.language), {body}) @@ {tsquery} THEN doc.summary"
+                f" WHEN doc.body <> '' THEN {body} ELSE doc.summary END"
             )
+            snippet = f"ts_headline(search_ts_config(doc.language), {source}, {tsquery}, %s)"
         sql = (
             # Numbered after the LIMIT: a top-N sort of the matches, not a full one.
             "candidates AS (SELECT t.*, row_number() OVER (ORDER BY t.first DESC NULLS LAST, "
@@ -260,7 +264,7 @@ class PostgresBackend(SQLBackend):
         if ranked:
             params += [window, *tsquery_params]
         if query.text:
-            params += [*tsquery_params, HEADLINE_OPTIONS]
+            params += [*tsquery_params, *tsquery_params, *tsquery_params, HEADLINE_OPTIONS]
         return sql, [*params, query.per_page, query.offset]
 
     def completion_rows(self, text, audience, language, limit):
