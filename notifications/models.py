@@ -13,16 +13,20 @@ from notifications.kinds import DEFAULT_DELIVERY, Delivery, Kind
 
 
 class NotificationQuerySet(models.QuerySet):
-    def for_recipient(self, user):
+    def for_recipient(self, user, content_type_ids=None):
         """The notifications `user` may see: only those whose target they can still read.
 
         Targets registered with a `visible` queryset are filtered inside this query; others are filtered later
         by `can_view` (see services.visible_notifications), which is always the last word anyway.
+        `content_type_ids`: only notifications about these types of target are wanted, so only their filters are
+        built (each may cost queries of its own).
         """
         if not user.is_authenticated:
             return self.none()
         allowed = Q(pk__in=[])
         for content_type_id, target in registry.content_types().items():
+            if content_type_ids is not None and content_type_id not in content_type_ids:
+                continue
             condition = Q(target_type_id=content_type_id)
             if target.visible is not None:
                 condition &= Q(object_id__in=target.visible(user).values("pk"))

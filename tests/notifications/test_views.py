@@ -188,7 +188,13 @@ class TestSettings:
         # Alice moderates nothing and is not in the mediator pool: those kinds are not offered to her and keep their
         # defaults.
         not_offered = [kinds.REVIEW, kinds.POOL_REQUEST, kinds.POOL_OFFER, kinds.POOL_DECISION, kinds.POOL_NETWORK]
-        assert deliveries(alice) == {**data, **dict.fromkeys(not_offered, Delivery.IMMEDIATELY)}
+        # A suspension and a decision about a shared experience have a mail of their own: never offered, no e-mail.
+        own_mail = [kinds.ACCOUNT, kinds.CONTRIBUTION]
+        assert deliveries(alice) == {
+            **data,
+            **dict.fromkeys(not_offered, Delivery.IMMEDIATELY),
+            **dict.fromkeys(own_mail, Delivery.OFF),
+        }
 
     def test_an_invalid_choice_gets_a_message_and_saves_nothing(self, alice, as_alice, post):
         response = post("/nl/notifications/settings/", {kinds.REPLY: "weekly", kinds.MENTION: Delivery.OFF})
