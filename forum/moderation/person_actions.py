@@ -22,6 +22,20 @@ def _until_label(suspension) -> str:
     return f"{suspension.kind} → {timezone.localtime(suspension.ends_at):%Y-%m-%d %H:%M}"
 
 
+def _record_and_tell(action_id, user, account, suspension, reason, send_mail):
+    """The audit entry (about the member, in no group) and the member told by mail and in their notifications."""
+    AuditEntry.record(
+        actor=user,
+        action=action_id,
+        target=suspension,
+        reason=reason,
+        label=_until_label(suspension),
+        subject=account,
+    )
+    send_mail(suspension)
+    notify_suspended(suspension, actor=user)
+
+
 class SuspendPlatformWide(Action):
     id = "suspend_platform"
     label = _("Suspend in every group")
@@ -36,16 +50,7 @@ class SuspendPlatformWide(Action):
             suspension = suspensions.suspend(
                 account, by=user, kind=data["kind"], days=data["days"], reason=data["reason"]
             )
-            AuditEntry.record(
-                actor=user,
-                action=self.id,
-                target=suspension,
-                reason=data["reason"],
-                label=_until_label(suspension),
-                subject=account,
-            )
-            send_platform_suspension(suspension)
-            notify_suspended(suspension, actor=user)
+            _record_and_tell(self.id, user, account, suspension, data["reason"], send_platform_suspension)
         return suspension
 
     def done_message(self):
@@ -64,16 +69,7 @@ class LiftPlatformSuspension(Action):
     def apply(self, user, account, data):
         with transaction.atomic():
             suspension = suspensions.lift(account, by=user)
-            AuditEntry.record(
-                actor=user,
-                action=self.id,
-                target=suspension,
-                reason=data.get("reason", ""),
-                label=_until_label(suspension),
-                subject=account,
-            )
-            send_suspension_lifted(suspension)
-            notify_suspended(suspension, actor=user)
+            _record_and_tell(self.id, user, account, suspension, data.get("reason", ""), send_suspension_lifted)
         return suspension
 
     def done_message(self):
