@@ -11,6 +11,7 @@ fetch() and cookies_from() make the single requests around a measurement (checki
 import asyncio
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from http.client import HTTPConnection
 from urllib.parse import urlencode
@@ -159,7 +160,18 @@ async def _cpu_in_window(start: float, end: float) -> float:
 
 def run(host: str, port: int, target: Target, *, connections: int, warmup: float, duration: float) -> Result:
     """Load `target` from `connections` connections: `warmup` seconds not counted, then `duration` seconds counted."""
-    return asyncio.run(_run(host, port, target, connections, warmup, duration))
+
+    def load() -> Result:
+        return asyncio.run(_run(host, port, target, connections, warmup, duration))
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return load()
+    # An event loop already runs in this thread (a process that drove Playwright's synchronous API, as the test
+    # suite does): asyncio.run refuses to nest, so the load runs in a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(load).result()
 
 
 def fetch(host: str, port: int, path: str, *, headers: dict, data: dict | None = None):

@@ -72,6 +72,17 @@ def test_the_load_generator_counts_pages_over_kept_alive_and_closed_connections(
     assert result.per_second == pytest.approx(result.requests / 0.5)
 
 
+def test_the_load_generator_also_runs_where_an_event_loop_is_already_running(server):
+    # As in the full test run, where the browser specs (Playwright's synchronous API) leave a loop running.
+    async def inside_a_loop():
+        return measure(server, "/page")
+
+    result = asyncio.run(inside_a_loop())
+
+    assert result.all_ok, result.problems()
+    assert result.requests > 10
+
+
 def test_a_redirect_is_not_a_page(server):
     result = measure(server, "/login-redirect")
 

@@ -22,7 +22,7 @@ from core.permissions import Rule
 from forum import notifications
 from forum import permissions as forum_permissions
 from forum.models import ForumGroup, GroupMembership, Post, PostRevision, Thread
-from forum.moderation.models import AuditEntry, Report, ReviewItem, StaffNote
+from forum.moderation.models import AuditEntry, PlatformSuspension, Report, ReviewItem, StaffNote
 from knowledge.dilemmas.models import Worksheet
 from knowledge.experiences.models import ExperienceSubmission
 from knowledge.training.models import TrainingSession
@@ -166,6 +166,16 @@ PAIRS = {
         lambda user, obj: registry.target_for(type(obj)).can_view(user, obj),
         lambda user: registry.target_for(apps.get_model("cases", "Case")).visible(user),
     ),
+    "notification target: platform suspension": (
+        lambda p: list(PlatformSuspension.objects.select_related("user")),
+        lambda user, obj: registry.target_for(PlatformSuspension).can_view(user, obj),
+        lambda user: registry.target_for(PlatformSuspension).visible(user),
+    ),
+    "notification target: experience submission": (
+        lambda p: fresh(ExperienceSubmission, p.submissions),
+        lambda user, obj: registry.target_for(ExperienceSubmission).can_view(user, obj),
+        lambda user: registry.target_for(ExperienceSubmission).visible(user),
+    ),
 }
 
 
@@ -206,6 +216,8 @@ def test_every_notification_target_is_covered():
         apps.get_model("pool", "Offer"),
         apps.get_model("pool", "NetworkMembership"),
         apps.get_model("cases", "Case"),
+        PlatformSuspension,
+        ExperienceSubmission,
     }
     assert {target.model for target in registry.registered()} <= covered
 
