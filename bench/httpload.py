@@ -160,18 +160,19 @@ async def _cpu_in_window(start: float, end: float) -> float:
 
 def run(host: str, port: int, target: Target, *, connections: int, warmup: float, duration: float) -> Result:
     """Load `target` from `connections` connections: `warmup` seconds not counted, then `duration` seconds counted."""
+    return run_coroutine(lambda: _run(host, port, target, connections, warmup, duration))
 
-    def load() -> Result:
-        return asyncio.run(_run(host, port, target, connections, warmup, duration))
 
+def run_coroutine(make_coroutine):
+    """asyncio.run(make_coroutine()), also where an event loop already runs in this thread (a process that drove
+    Playwright's synchronous API, as the test suite does): asyncio.run refuses to nest, so it then runs in a thread
+    of its own."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return load()
-    # An event loop already runs in this thread (a process that drove Playwright's synchronous API, as the test
-    # suite does): asyncio.run refuses to nest, so the load runs in a thread of its own.
+        return asyncio.run(make_coroutine())
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(load).result()
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 def fetch(host: str, port: int, path: str, *, headers: dict, data: dict | None = None):

@@ -4,7 +4,6 @@ figures and targets. The benchmark itself (gunicorn, the demo content) is run by
 import asyncio
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -73,18 +72,12 @@ def test_the_load_generator_counts_pages_over_kept_alive_and_closed_connections(
     assert result.per_second == pytest.approx(result.requests / 0.5)
 
 
-def apart(coroutine_function):
-    """Run a coroutine in a thread of its own: in the full test run the browser specs (Playwright's synchronous API)
-    leave an event loop running in the main thread, where asyncio.run refuses to start another."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(lambda: asyncio.run(coroutine_function())).result()
-
-
 def test_the_load_generator_also_runs_where_an_event_loop_is_already_running(server):
+    # As in the full test run, where the browser specs (Playwright's synchronous API) leave a loop running.
     async def inside_a_loop():
         return measure(server, "/page")
 
-    result = apart(inside_a_loop)
+    result = load.run_coroutine(inside_a_loop)
 
     assert result.all_ok, result.problems()
     assert result.requests > 10
@@ -118,7 +111,7 @@ def test_a_chunked_response_is_read_whole():
         reader.feed_data(b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
         return await load.read_response(reader)
 
-    status, headers, body = apart(read)
+    status, headers, body = load.run_coroutine(read)
 
     assert (status, body) == (200, b"hello world")
     assert headers[b"vary"] == b"Cookie, Accept-Language"
