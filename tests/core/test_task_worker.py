@@ -23,6 +23,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 
 from core import task_recovery
 from core.models import WorkerHeartbeat
+from core.task_worker import ResilientWorker
 from tests.core import worker_tasks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,8 +42,9 @@ class WorkerProcess:
         with self.log_path.open("w") as log:
             self.process = subprocess.Popen(
                 [
-                    *(sys.executable, "manage.py", "run_worker", "--worker-id", worker_id, "--no-startup-delay"),
-                    *("--interval", "0.1", "--heartbeat-interval", "0.5", "--backoff-max", "1", *options),
+                    *(sys.executable, "manage.py", "run_worker", "--skip-checks", "--worker-id", worker_id),
+                    *("--no-startup-delay", "--interval", "0.1", "--heartbeat-interval", "0.5", "--backoff-max", "1"),
+                    *options,
                 ],
                 cwd=ROOT,
                 env=env,
@@ -130,27 +132,28 @@ def test_the_worker_outlives_its_connections_being_ended_and_runs_the_next_task(
 def test_a_task_whose_worker_was_killed_is_run_again_once_by_another_worker(queue, workers, tmp_path):
     folder = tmp_path / "task"
     folder.mkdir()
-    lease = ("--lease-timeout", "3")
     result = worker_tasks.wait_for_release.enqueue(str(folder))
-    killed = workers(tmp_path, "worker-killed", *lease)
-    wait_until(lambda: worker_tasks.runs(folder) == ["started"], killed, what="the task started")
+    # Two workers start together (they boot in parallel); whichever claims the task first is killed.
+    pool = {worker_id: workers(tmp_path, worker_id, "--lease-timeout", "3") for worker_id in ("worker-1", "worker-2")}
+    wait_until(lambda: worker_tasks.runs(folder) == ["started"], *pool.values(), what="the task started")
+    killed_id = DBTaskResult.objects.get(id=result.id).worker_ids[0]
+    killed = pool.pop(killed_id)
+    (rescuer,) = pool.values()
 
     killed.process.kill()
     killed.process.wait(timeout=WAIT)
     assert status(result) == TaskResultStatus.RUNNING, "SIGKILL leaves the task RUNNING"
     (folder / "release").touch()
-
-    rescuer = workers(tmp_path, "worker-rescuer", *lease)
     wait_until(lambda: status(result) == TaskResultStatus.SUCCESSFUL, rescuer, what="the task was run again")
 
     assert worker_tasks.runs(folder) == ["started", "started", "done"], "run again exactly once"
-    assert DBTaskResult.objects.get(id=result.id).worker_ids == ["worker-killed", "worker-rescuer"]
+    assert DBTaskResult.objects.get(id=result.id).worker_ids == [killed_id, rescuer.worker_id]
     assert rescuer.stop() == 0
     log = rescuer.log()
     task_name = f"Task {result.id} (tests.core.worker_tasks.wait_for_release)"
     assert f"{task_name} put back in the queue after attempt 1 of 3" in log
-    assert "Worker worker-killed stopped heart-beating while running this task" in log
-    assert f"{task_name}: attempt 2 of 3 on worker worker-rescuer" in log
+    assert f"Worker {killed_id} stopped heart-beating while running this task" in log
+    assert f"{task_name}: attempt 2 of 3 on worker {rescuer.worker_id}" in log
 
 
 @pytest.mark.django_db(transaction=True)
@@ -247,3 +250,41 @@ def test_workers_recovering_at_the_same_moment_put_each_lost_task_back_once(comm
     assert sorted(requeued) == sorted(lost), "each lost task put back exactly once"
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {TaskResultStatus.READY}
     assert all(ids == ["dead"] for ids in DBTaskResult.objects.values_list("worker_ids", flat=True))
+
+
+def worker_named(worker_id):
+    return ResilientWorker(
+        queue_names=["default"],
+        excluded_queue_names=[],
+        interval=1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        heartbeat_interval=5,
+        lease_timeout=60,
+        max_attempts=3,
+        backoff_max=1,
+    )
+
+
+@pytest.mark.django_db
+def test_a_worker_records_the_outcome_of_a_task_it_still_holds():
+    task = lost_task("first", "this-worker")
+
+    worker_named("this-worker").recorder(task, "set_successful")("lost")
+
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.SUCCESSFUL and task.return_value == "lost"
+
+
+@pytest.mark.django_db
+def test_a_worker_whose_task_was_recovered_meanwhile_does_not_overwrite_the_new_attempt(caplog):
+    task = lost_task("slow-worker", "rescuer")  # the rescuer claimed it after the slow worker's lease lapsed
+
+    worker_named("slow-worker").recorder(task, "set_successful")("late")
+
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.RUNNING and task.worker_ids == ["slow-worker", "rescuer"]
+    assert f"Task {task.id} was recovered by another worker while worker slow-worker ran it" in caplog.text
