@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import (
-    DatabaseError,
+    Error,
     InterfaceError,
     OperationalError,
     close_old_connections,
@@ -86,16 +86,16 @@ class ResilientWorker(Worker):
         finally:
             self._stop_beating.set()
             heartbeat.join(timeout=2)
-            with contextlib.suppress(DatabaseError):  # otherwise the heartbeat expires by itself
+            with contextlib.suppress(Error):  # otherwise the heartbeat expires by itself
                 task_recovery.forget(self.worker_id)
 
     def backoff(self, attempt: int) -> float:
         """A growing delay with jitter, so that a pool of workers does not hammer a database that comes back."""
-        delay = min(self.backoff_max, FIRST_DELAY * 2**attempt)
+        delay = min(self.backoff_max, FIRST_DELAY * 2 ** min(attempt, 16))  # capped: an outage may last hours
         return delay * random.uniform(0.5, 1.0)  # noqa: S311 -- jitter, not a secret
 
     def close_connection(self) -> None:
-        with contextlib.suppress(DatabaseError):  # a connection already gone cannot be closed any further
+        with contextlib.suppress(Error):  # a connection already gone cannot be closed any further
             connections[self.database].close()
 
     def wait_for_database(self) -> None:

@@ -133,8 +133,9 @@ def test_a_task_whose_worker_was_killed_is_run_again_once_by_another_worker(queu
     folder = tmp_path / "task"
     folder.mkdir()
     result = worker_tasks.wait_for_release.enqueue(str(folder))
-    # Two workers start together (they boot in parallel); whichever claims the task first is killed.
-    pool = {worker_id: workers(tmp_path, worker_id, "--lease-timeout", "3") for worker_id in ("worker-1", "worker-2")}
+    # Two workers start together (they boot in parallel); whichever claims the task first is killed. The lease is ten
+    # heartbeats long, so a worker merely slowed down by a busy machine is not taken for dead.
+    pool = {worker_id: workers(tmp_path, worker_id, "--lease-timeout", "5") for worker_id in ("worker-1", "worker-2")}
     wait_until(lambda: worker_tasks.runs(folder) == ["started"], *pool.values(), what="the task started")
     killed_id = DBTaskResult.objects.get(id=result.id).worker_ids[0]
     killed = pool.pop(killed_id)
@@ -288,3 +289,10 @@ def test_a_worker_whose_task_was_recovered_meanwhile_does_not_overwrite_the_new_
     task.refresh_from_db()
     assert task.status == TaskResultStatus.RUNNING and task.worker_ids == ["slow-worker", "rescuer"]
     assert f"Task {task.id} was recovered by another worker while worker slow-worker ran it" in caplog.text
+
+
+def test_the_wait_between_tries_grows_and_stays_within_its_bound():
+    worker = worker_named("patient")  # backoff_max=1
+    assert worker.backoff(0) <= 0.5
+    assert all(worker.backoff(attempt) <= 1 for attempt in (1, 5, 50, 100_000)), "bounded, also after hours"
+    assert min(worker.backoff(3) for _ in range(20)) >= 0.5, "and it grows"
