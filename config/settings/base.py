@@ -177,8 +177,17 @@ EMAIL_HOST_PASSWORD = env.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("EMAIL_USE_TLS")
 EMAIL_SUBJECT_PREFIX = "[Kennisplatform] "
 
-# Background work (django-tasks): the database queue in production, run by `manage.py db_worker`.
+# Background work (django-tasks): the database queue in production, run by `manage.py run_worker` (core.task_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Each worker records a heartbeat this often (seconds). A task RUNNING under a worker not seen for the lease timeout
+# (killed, out of memory, host lost) goes back in the queue, or FAILED with the reason once it has been claimed
+# TASK_MAX_ATTEMPTS times. The lease must outlast a database restart, or a slow task runs twice (tasks are
+# idempotent, so that is a cost, not a fault). A worker that loses the database retries with a delay growing to
+# TASK_WORKER_BACKOFF_MAX seconds.
+TASK_WORKER_HEARTBEAT_INTERVAL = env.integer("TASK_WORKER_HEARTBEAT_INTERVAL", 5)
+TASK_WORKER_LEASE_TIMEOUT = env.integer("TASK_WORKER_LEASE_TIMEOUT", 60)
+TASK_MAX_ATTEMPTS = env.integer("TASK_MAX_ATTEMPTS", 3)
+TASK_WORKER_BACKOFF_MAX = env.integer("TASK_WORKER_BACKOFF_MAX", 30)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Kennisplatform Overheidsmediation"
