@@ -14,6 +14,7 @@ The answer names each part in plain words. An exception's message is never shown
 names or a query); its class is, and the full error goes to the log.
 """
 
+import contextvars
 import logging
 import uuid
 from collections.abc import Callable
@@ -81,7 +82,8 @@ def _run(name: str) -> Result:
     try:
         return check()
     except Exception as error:
-        logger.warning("Readiness check %s failed", name, exc_info=True)
+        # One line, no traceback: a probe every few seconds would bury the log in identical ones.
+        logger.warning("Readiness check %s failed: %s: %s", name, type(error).__name__, error)
         return Result(False, f"{failure} ({type(error).__name__})")
     finally:
         # Each check opens its own connection and closes it: a kept one would be one more per pool thread and
@@ -93,7 +95,8 @@ def readiness() -> dict[str, Result]:
     """Every check's result, each within READYZ_TIMEOUT seconds of the start."""
     timeout = settings.READYZ_TIMEOUT
     # Side by side: the probe waits one timeout at most, not one per check.
-    futures = {name: _pool.submit(_run, name) for name in CHECKS}
+    # Each in a copy of this context: the checks' log lines carry the probe's request id.
+    futures = {name: _pool.submit(contextvars.copy_context().run, _run, name) for name in CHECKS}
     wait(futures.values(), timeout=timeout)
     results = {}
     for name, future in futures.items():

@@ -3,9 +3,8 @@
 import hmac
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -82,11 +81,11 @@ def _has_metrics_token(request) -> bool:
 def metrics_view(request):
     """Prometheus metrics (core/metrics.py), for whoever sends `Authorization: Bearer METRICS_TOKEN`.
 
-    Anyone else, and everyone while no token is configured, gets the site's ordinary "forbidden" page: the figures
-    (view names, error counts, queue lengths) are for operators. Not a 404: the language middleware answers a 404
-    on an address without a language with a redirect to /nl/metrics, which would tell a scraper with a wrong token
-    "not found" instead of "not allowed".
+    Anyone else, and everyone while no token is configured, gets a bare 403: the figures (view names, error counts,
+    queue lengths) are for operators. Bare, not the site's error page, which needs templates, static files and
+    perhaps the database: a scraper with a wrong token is told so even when those are what is broken. Not a 404:
+    the language middleware answers a 404 on an address without a language with a redirect to /nl/metrics.
     """
     if not _has_metrics_token(request):
-        raise PermissionDenied
+        return HttpResponseForbidden("Forbidden\n", content_type="text/plain")
     return HttpResponse(generate_latest(metrics.scrape_registry()), content_type=CONTENT_TYPE_LATEST)

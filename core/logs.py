@@ -49,11 +49,13 @@ class ContextFilter(logging.Filter):
     """Adds the request id, the task id and, for records about a request, its method, safe path and status."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = request_id.get()
+        request = getattr(record, "request", None)
+        # Django logs a 4xx/5xx answer after the middleware has returned (the id's context is gone then); the id
+        # is on the request too.
+        record.request_id = request_id.get() or getattr(request, "request_id", None)
         current_task = task_id.get()
         if current_task is not None:
             record.task_id = current_task
-        request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path") and hasattr(request, "method"):
             path = loggable_path(request)
             if not hasattr(record, "method"):

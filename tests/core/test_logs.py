@@ -25,7 +25,15 @@ def works(request, code):
 
 # The addresses of this module's tests (ROOT_URLCONF points here): a view that fails and one that logs, each with a
 # secret in its path as the platform's verification and evaluation links have.
-urlpatterns = [path("boom/<str:token>/", fails), path("evaluation/<str:code>/", works)]
+def unavailable(request):
+    return HttpResponse("even niet", status=503)
+
+
+urlpatterns = [
+    path("boom/<str:token>/", fails),
+    path("evaluation/<str:code>/", works),
+    path("unavailable/", unavailable),
+]
 
 
 @task()
@@ -100,6 +108,14 @@ def test_an_unhandled_error_is_one_json_line_with_the_request_and_no_personal_da
     for personal in ("jan.jansen@gemeente.example", "geheim-token-123", "Jan+Jansen", "Jansen"):
         assert personal not in written
     assert "request" not in error and "status_code" not in error
+
+
+def test_djangos_line_about_an_error_answer_carries_the_request_id_too(db, settings, json_lines):
+    # Django logs a returned 5xx after the middleware is done: the id comes from the request then.
+    settings.ROOT_URLCONF = __name__
+    Client().get("/unavailable/", headers={"X-Request-ID": "req-503"})
+    (line,) = [line for line in json_lines() if line["logger"] == "django.request"]
+    assert (line["request_id"], line["status"], line["path"]) == ("req-503", 503, "/unavailable/")
 
 
 def test_lines_written_by_a_view_carry_the_request_and_mask_secret_path_parts(db, settings, json_lines):
