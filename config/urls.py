@@ -19,6 +19,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("robots.txt", views.robots_txt),
     path("healthz", views.healthz),
+    path("readyz", views.readyz),
+    path("metrics", views.metrics_view),
 ]
 
 urlpatterns += i18n_patterns(

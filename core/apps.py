@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from core import signals
+        from core import logs, signals
+
+        logs.connect()
 
         signals.connect()

@@ -177,8 +177,8 @@ class PageCacheMiddleware:
             impersonal
             and timeout() > 0
             and request.method in ("GET", "HEAD")
-            # Every page that may be public has a language prefix: the health check, the sitemap, the CMS and
-            # documents cost no lookup.
+            # Every page that may be public has a language prefix: the health and readiness checks, the metrics,
+            # the sitemap, the CMS and documents cost no lookup (and are never stored).
             and language is not None
             and "HX-History-Restore-Request" not in request.headers
         )

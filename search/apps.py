@@ -9,8 +9,11 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from core.metrics import register_collector
         from search import signals
+        from search.metrics import PendingWritesCollector
 
         # Every installed app's `search_indexes.py` registers its searchable types (this app's covers knowledge).
         autodiscover_modules("search_indexes")
         signals.connect()
+        register_collector(PendingWritesCollector())

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "django_prometheus",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -60,6 +61,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: django-prometheus times the whole stack and counts every response by status.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Before everything that may log or answer early (redirects, the page cache): every line and response has the id.
+    "config.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.csp.ContentSecurityPolicyMiddleware",
@@ -76,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -274,19 +280,55 @@ CMS_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [_SELF],
     }
 }
+# Probes and the metrics scraper may talk to an app server directly, over the private network, without the
+# balancer's X-Forwarded-Proto: with SECURE_SSL_REDIRECT (production) a redirect to HTTPS would fail them. None of
+# these sets a cookie or shows a person's data.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SESSION_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.security": {"level": "WARNING"},
-        # Every task and publish is logged at INFO; that drowns the demo command's progress and test output.
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": "WARNING"},
-    },
-}
+# Logs (core/logs.py): every line carries the request id (or the task id in a worker). "json" writes one JSON object
+# per line to stdout, for a log collector (production's default); "plain" is for people reading a terminal.
+LOG_FORMATS = ("json", "plain")
+LOG_FORMAT = env.get("LOG_FORMAT", "plain")
+# One line per request (method, path without query string, status, duration): production's default.
+LOG_REQUESTS = env.boolean("LOG_REQUESTS", False)
+
+
+def build_logging(log_format: str) -> dict:
+    if log_format not in LOG_FORMATS:
+        raise env.MissingSetting("LOG_FORMAT", f"one of {', '.join(LOG_FORMATS)} (it is {log_format!r})")
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {"context": {"()": "core.logs.ContextFilter"}},
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {"()": "core.logs.JsonFormatter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": log_format,
+                "filters": ["context"],
+                **({"stream": "ext://sys.stdout"} if log_format == "json" else {}),
+            }
+        },
+        "root": {"handlers": ["console"], "level": env.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            "django.security": {"level": "WARNING"},
+            # Every task and publish is logged at INFO; that drowns the demo command's progress and test output.
+            "django_tasks": {"level": "WARNING"},
+            "wagtail": {"level": "WARNING"},
+        },
+    }
+
+
+LOGGING = build_logging(LOG_FORMAT)
+
+# Readiness (/readyz, config/health.py): how long the oldest ready task may wait for a worker before the platform
+# reports itself not ready, and how long each check may take.
+READYZ_MAX_TASK_LAG = env.integer("READYZ_MAX_TASK_LAG", 300)
+READYZ_TIMEOUT = float(env.get("READYZ_TIMEOUT") or 2)
+# Metrics (/metrics, core/metrics.py): answered only to `Authorization: Bearer <METRICS_TOKEN>`; unset, nobody.
+METRICS_TOKEN = env.get("METRICS_TOKEN")

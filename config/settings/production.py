@@ -3,6 +3,7 @@
 from config import env
 
 from .base import *  # noqa: F403
+from .base import build_logging
 
 DEBUG = False
 SECRET_KEY = env.require(
@@ -54,3 +55,10 @@ else:
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 1)
 
 DEMO_CONTENT_ALLOWED = False
+
+# JSON lines on stdout for the log collector, and one line per request (core/logs.py says what is never in them).
+LOG_FORMAT = env.get("LOG_FORMAT", "json")
+LOG_REQUESTS = env.boolean("LOG_REQUESTS", True)
+LOGGING = build_logging(LOG_FORMAT)
+if METRICS_TOKEN is not None and len(METRICS_TOKEN) < 32:  # noqa: F405
+    raise env.MissingSetting("METRICS_TOKEN", "at least 32 random characters, or unset to turn /metrics off")

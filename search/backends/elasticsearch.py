@@ -39,6 +39,7 @@ from search.backends.base import (
     SearchResponse,
 )
 from search.documents import MARK_END, MARK_START, highlight_html
+from search.metrics import SEARCH_FALLBACKS
 from search.models import PendingIndexOperation, SearchDocument, SearchDocumentTag, Visibility
 
 logger = logging.getLogger(__name__)
@@ -440,6 +441,7 @@ class ElasticsearchBackend(SearchBackend):
             response = build_search(query, client()).execute()
         except ERRORS as error:
             logger.warning("Elasticsearch search failed, answering from the database: %s", error)
+            SEARCH_FALLBACKS.labels(operation="search").inc()
             fallback = self.fallback.search(query)
             fallback.notice = self.unavailable_notice
             return fallback
@@ -509,12 +511,14 @@ class ElasticsearchBackend(SearchBackend):
         try:
             return build_search(SearchQuery(text=text, audience=audience, facets=False), client()).count()
         except ERRORS:
+            SEARCH_FALLBACKS.labels(operation="count").inc()
             return self.fallback.count(text, audience)
 
     def complete(self, text: str, audience: Audience, language: str, limit: int = 8) -> list[Completion]:
         try:
             response = build_completion(text, audience, language, limit, client()).execute()
         except ERRORS:
+            SEARCH_FALLBACKS.labels(operation="complete").inc()
             return self.fallback.complete(text, audience, language, limit)
         suggest = response.to_dict().get("suggest") or {}
         options = []
