@@ -2,10 +2,11 @@
 web server reloads and its task worker is killed, with every acknowledged write checked in the database afterwards.
 
 Anyone can run it; it needs nothing but the project's virtualenv and the PostgreSQL server binaries (about four
-minutes, of which one or two build the data; nothing listens beyond 127.0.0.1):
+minutes, of which one to three build the data; nothing listens beyond 127.0.0.1):
 
     .venv/bin/python bench/load.py                      # prints the tables and the verdict on each target
-    .venv/bin/python bench/load.py --write-docs         # and writes the results section of docs/reliability.md
+    .venv/bin/python bench/load.py --write-docs         # and writes them into docs/reliability.md ("Latest run")
+    .venv/bin/python bench/load.py --write-docs before --note "main before the fixes"   # the "Before" section
     .venv/bin/python bench/load.py --worker-command "platform/bin/start-worker --some-flag"
 
 What it does, in one run (docs/reliability.md says it for readers):
@@ -27,8 +28,8 @@ What it does, in one run (docs/reliability.md says it for readers):
     database by its marker: acknowledged against stored (lost, duplicated, stored but unacknowledged), and every
     task enqueued during the run by its status;
   - prints the tables and whether each target of issue 20 is met (bench/load_accounting.py), and with
-    `--write-docs` writes them, with the machine, into docs/reliability.md. It exits non-zero when a target is not
-    met.
+    `--write-docs` writes them, with the machine, into docs/reliability.md (the other section stays as it is). It
+    exits non-zero when a target is not met.
 """
 
 # ruff: noqa: S603 -- subprocesses of our own interpreter, with fixed arguments.
@@ -67,7 +68,7 @@ throwaway = importlib.import_module("bench.throwaway")
 
 DATABASE = "kennisplatform_bench_load"
 DEMO_MEMBER = "lid@almere.example"
-SECTION = "results"
+SECTIONS = {"latest": "Latest run", "before": "Before"}  # docs/reliability.md's result sections
 RELOAD_PHASE = "graceful reload"
 PHASES = {
     "steady": "load only",
@@ -502,13 +503,14 @@ def results_lines(run: dict, found: dict, settings: dict, args) -> list[str]:
     ]
 
 
-def write_docs(path: Path, lines: list[str], title: str) -> None:
+def write_docs(path: Path, section: str, lines: list[str], note: str) -> None:
     text = path.read_text() if path.exists() else ""
-    start, end = report.markers(SECTION)
+    start, end = report.markers(section)
     if start not in text:
         sys.exit(f"{path} has no {start} … {end} section to write the results into.")
-    report.write_section(path, SECTION, [f"### {title}", "", *lines])
-    print(f"Wrote {path}")
+    title = SECTIONS[section] + (f": {note}" if note else "")
+    report.write_section(path, section, [f"### {title}", "", *lines])
+    print(f"Wrote the {section} section of {path}")
 
 
 @contextlib.contextmanager
@@ -567,7 +569,7 @@ def run(args, app: Path, settings: dict) -> bool:
             for name in ("gunicorn.log", "worker.log"):
                 print(f"--- {name}\n{(folder / name).read_text(errors='replace')[-3000:]}")
         if args.write_docs:
-            write_docs(Path(args.output), lines, args.title)
+            write_docs(Path(args.output), args.write_docs, lines, args.note)
         if args.keep:
             Path(args.keep).mkdir(parents=True, exist_ok=True)
             for log in folder.glob("*.log"):
@@ -591,8 +593,14 @@ def main():
         default="platform/bin/start-worker",
         help="the task worker, run in the served checkout (default: platform/bin/start-worker)",
     )
-    parser.add_argument("--write-docs", action="store_true", help="write the results section of --output")
-    parser.add_argument("--title", default="Latest run", help="the heading of the results written")
+    parser.add_argument(
+        "--write-docs",
+        nargs="?",
+        const="latest",
+        choices=sorted(SECTIONS),
+        help="write the results into --output: the 'latest' section (the default) or the 'before' one",
+    )
+    parser.add_argument("--note", default="", help="what the run is, for the heading written (e.g. 'main, 113b2ac')")
     parser.add_argument("--output", default=str(ROOT / "docs" / "reliability.md"))
     parser.add_argument("--keep", metavar="DIR", help="copy the gunicorn, worker and PostgreSQL logs here")
     parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)  # the inner processes
