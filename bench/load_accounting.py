@@ -148,17 +148,20 @@ def check_overwrites(kind: str, saves: dict, stored: dict, note: str = "") -> Wr
     )
 
 
-def check_rows(kind: str, sent: Counter, acknowledged: set[int], stored: dict, note: str = "") -> WriteCheck:
+def check_rows(
+    kind: str, sent: Counter, acknowledged: set[int], stored: dict, existing: set[int], note: str = ""
+) -> WriteCheck:
     """Writes whose row has no marker of its own but whose id comes back in the acknowledgement (an enrolment):
-    `sent` counts the requests per person, `stored` has the ids of the rows made for each person in the run.
-    More rows than requests for a person is a duplicate."""
+    `sent` counts the requests per person, `stored` has the ids of the rows made for each person during the run,
+    `existing` the acknowledged ids found in the database (an answer may name a row made before the run: "you are
+    already enrolled"). More rows made than requests sent for a person is a duplicate."""
     rows = {row for ids in stored.values() for row in ids}
     return WriteCheck(
         kind,
         sent=sum(sent.values()),
         acknowledged=len(acknowledged),
-        stored=len(rows),
-        lost=len(acknowledged - rows),
+        stored=len(rows | (existing & acknowledged)),
+        lost=len(acknowledged - rows - existing),
         duplicated=sum(max(0, len(stored.get(person, ())) - count) for person, count in sent.items()),
         unacknowledged=len(rows - acknowledged),
         note=note,

@@ -83,6 +83,7 @@ class Ledger:
             "reports": self.reports,
             "autosaves": {str(key): [marker for marker, _ok in saves] for key, saves in self.autosaves.items()},
             "emails": sorted(self.enrolments),
+            "enrolments_acknowledged": sorted(self.enrolments_acknowledged),
             "cancellations": self.cancellations,
         }
 

@@ -48,10 +48,17 @@ def test_enrolments_are_checked_by_id_and_rows_beyond_the_requests_are_duplicate
     acknowledged = {10, 11, 20}
     stored = {"anna": {10, 12}, "bert": {20, 21}}  # 11 lost, 12 stored unacknowledged, bert has a row too many
 
-    check = accounting.check_rows("enrolments", sent, acknowledged, stored)
+    check = accounting.check_rows("enrolments", sent, acknowledged, stored, existing={10, 20})
 
     assert (check.sent, check.acknowledged, check.stored) == (3, 3, 4)
     assert (check.lost, check.duplicated, check.unacknowledged) == (1, 1, 2)
+
+
+def test_an_enrolment_made_before_the_run_and_named_in_the_answer_is_not_lost():
+    """ "You are already enrolled" redirects to the enrolment the person had (the demo member has demo ones)."""
+    check = accounting.check_rows("enrolments", Counter({"lid": 1}), {5}, {"lid": set()}, existing={5})
+
+    assert (check.stored, check.lost, check.duplicated, check.unacknowledged) == (1, 0, 0, 0)
 
 
 def sample(phase, status, started, finished=None):
