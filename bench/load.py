@@ -292,14 +292,18 @@ async def wait_until_up(port: int, process, seconds: float = 90) -> None:
 TASKS = "django_tasks_database_dbtaskresult"  # django_tasks_db's table (its app label is django_tasks_database)
 
 
-def count_tasks(url: str, since: datetime, *statuses: str) -> int | None:
-    """Tasks enqueued since `since` in one of `statuses` (None when the database cannot be read)."""
+def count_tasks(url: str, since: datetime, *statuses: str, started_since: datetime | None = None) -> int | None:
+    """Tasks enqueued since `since` in one of `statuses` (and started since `started_since`: claimed by the worker
+    running now, not one that died earlier); None when the database cannot be read."""
     import psycopg
 
     query = f"SELECT count(*) FROM {TASKS} WHERE enqueued_at >= %s AND status = ANY(%s)"  # noqa: S608 -- a constant
+    if started_since is not None:
+        query += " AND started_at >= %s"
     try:
         with psycopg.connect(url, connect_timeout=2) as connection:
-            return connection.execute(query, (since, list(statuses))).fetchone()[0]
+            values = (since, list(statuses), *([started_since] if started_since else []))
+            return connection.execute(query, values).fetchone()[0]
     except psycopg.Error as error:
         print(f"  (the task queue could not be read: {error})", flush=True)
         return None
@@ -317,13 +321,18 @@ async def fault(name: str, cluster, web, worker, url: str, since: datetime) -> s
     if name == "worker killed":
         # Killed with a task in hand if one comes within 8 s (the tasks are short: it may not).
         deadline, running = time.monotonic() + 8, 0
-        while time.monotonic() < deadline and not running:
-            running = await asyncio.to_thread(count_tasks, url, since, "RUNNING") or 0
+        while time.monotonic() < deadline and not running and worker.running():
+            running = await asyncio.to_thread(count_tasks, url, since, "RUNNING", started_since=worker.started_at)
             await asyncio.sleep(0 if running else 0.05)
+        alive = worker.running()
+        worker.supervised = False
         await asyncio.to_thread(worker.kill)
         await asyncio.sleep(5)
         await asyncio.to_thread(worker.start)
-        return f"task worker killed (SIGKILL) with {running} task(s) running, and started again 5 s later"
+        worker.supervised = True
+        if not alive:
+            return "task worker found not running when it was to be killed; started again 5 s later"
+        return f"task worker killed (SIGKILL) with {running or 0} task(s) in hand, and started again 5 s later"
     return ""
 
 
@@ -351,6 +360,7 @@ async def load_run(args, app: Path, env: dict, plan: dict, cluster, folder: Path
     ledger = users.Ledger()
     events: list[str] = []
     probe = down = None
+    supervisor = asyncio.ensure_future(stack.supervise([web, worker], lambda: recorder.phase))
     try:
         await wait_until_up(port, web)
         since = datetime.now(UTC)
@@ -397,17 +407,20 @@ async def load_run(args, app: Path, env: dict, plan: dict, cluster, folder: Path
         waited = await drain(url, since, args.drain)
         events.append(f"drain: waited {waited:.0f} s for the task queue (at most {args.drain:g} s)")
         print(f"  {events[-1]}", flush=True)
+        exits = [
+            f"the {process.name} exited by itself during {when}" for process in (web, worker) for when in process.exits
+        ]
         return {
             "samples": recorder.samples,
             "ledger": ledger,
             "down": down,
             "events": events,
+            "exits": exits,
             "since": since,
             "mails": sink.messages,
-            "web_alive": web.running(),
-            "worker_alive": worker.running(),
         }
     finally:
+        supervisor.cancel()
         recorder.stopping = True
         if probe is not None:
             probe.__exit__(None, None, None)
@@ -513,6 +526,14 @@ def results_lines(run: dict, found: dict, settings: dict, args) -> list[str]:
         "",
         "Events: " + "; ".join(run["events"]) + ".",
         "",
+        "Processes: "
+        + (
+            "; ".join(run["exits"]) + " (started again by the run a second later, as `restart: unless-stopped` does)"
+            if run["exits"]
+            else "none exited by itself"
+        )
+        + ".",
+        "",
         "Targets (issue 20):",
         "",
         *(verdict.line() for verdict in found["verdicts"]),
@@ -580,10 +601,8 @@ def run(args, app: Path, settings: dict) -> bool:
         lines = results_lines(happened, found, settings, args)
         print()
         print("\n".join(lines))
-        if not (happened["web_alive"] and happened["worker_alive"]):
-            print("\nA process died during the run: see the logs below.")
-            for name in ("gunicorn.log", "worker.log"):
-                print(f"--- {name}\n{(folder / name).read_text(errors='replace')[-3000:]}")
+        if happened["exits"] and not args.keep:
+            print("\nA process exited by itself during the run: --keep DIR keeps the logs that tell why.")
         if args.write_docs:
             write_docs(Path(args.output), args.write_docs, lines, args.note)
         if args.keep:

@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 HOST = "127.0.0.1"
@@ -97,8 +98,12 @@ class Process:
         self.name, self.command, self.app, self.log = name, command, app, log
         self.env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
         self.popen: subprocess.Popen | None = None
+        self.started_at: datetime | None = None
+        self.supervised = True  # restarted when it exits by itself (cleared while the run stops or kills it)
+        self.exits: list[str] = []  # its exits by itself, as "phase (exit code)"
 
     def start(self) -> None:
+        self.started_at = datetime.now(UTC)
         with self.log.open("a") as log:
             log.write(f"--- {time.strftime('%H:%M:%S')} {shlex.join(self.command)}\n")
             log.flush()
@@ -120,6 +125,7 @@ class Process:
             self.popen.wait()
 
     def stop(self, grace: float = 30) -> None:
+        self.supervised = False
         if not self.running():
             return
         self.signal(signal.SIGTERM)
@@ -130,6 +136,18 @@ class Process:
 
     def tail(self, characters: int = 3000) -> str:
         return self.log.read_text(errors="replace")[-characters:] if self.log.exists() else ""
+
+
+async def supervise(processes: list[Process], phase) -> None:
+    """Start again, a second later, a process that exited by itself, as the compose file's `restart: unless-stopped`
+    does, and note it (`phase()` names the phase it happened in). Runs until cancelled."""
+    while True:
+        await asyncio.sleep(0.5)
+        for process in processes:
+            if process.supervised and process.popen is not None and process.popen.poll() is not None:
+                process.exits.append(f"{phase()} (exit code {process.popen.returncode})")
+                await asyncio.sleep(1)
+                await asyncio.to_thread(process.start)
 
 
 def web(app: Path, env: dict, port: int, workers: int, log: Path) -> Process:

@@ -191,3 +191,26 @@ def test_the_smtp_sink_accepts_and_counts_mail():
         return sink.messages
 
     assert run_coroutine(send_two) == 2
+
+
+def test_a_process_that_exits_by_itself_is_noted_and_started_again(tmp_path):
+    """As the compose file's `restart: unless-stopped`: the run restarts a crashed worker and says so."""
+    import sys
+
+    from bench.httpload import run_coroutine
+    from bench.load_stack import Process, supervise
+
+    crashing = Process("task worker", [sys.executable, "-c", "raise SystemExit(3)"], tmp_path, {}, tmp_path / "w.log")
+
+    async def watch():
+        crashing.start()
+        watcher = asyncio.ensure_future(supervise([crashing], lambda: "database restart"))
+        while len(crashing.exits) < 2:
+            await asyncio.sleep(0.1)
+        crashing.supervised = False
+        watcher.cancel()
+
+    run_coroutine(lambda: asyncio.wait_for(watch(), 20))
+
+    assert crashing.exits[:2] == ["database restart (exit code 3)"] * 2
+    assert (tmp_path / "w.log").read_text().count("--- ") >= 2  # started again, each start in its log
