@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from bench import httpload
 from bench.load_accounting import Sample
+from bench.pages import PROXY_HEADERS  # the load balancer's headers, as the page benchmark sends them
 
-PROXY_HEADERS = (("X-Forwarded-Proto", "https"), ("X-Forwarded-For", "127.0.0.1"))
 TIMEOUT = 30.0  # seconds before a request counts as unanswered
 SET_COOKIE = re.compile(r"(?:^|, )([^=;, ]+)=([^;]*)")  # Set-Cookie headers arrive joined by ", "
 
