@@ -3,6 +3,7 @@ in the database's down time, the verdicts and the tables. The run itself (its ow
 worker) is done by hand: bench/load.py."""
 
 import asyncio
+import re
 from collections import Counter
 
 from bench import load_accounting as accounting
@@ -214,3 +215,36 @@ def test_a_process_that_exits_by_itself_is_noted_and_started_again(tmp_path):
 
     assert crashing.exits[:2] == ["database restart (exit code 3)"] * 2
     assert (tmp_path / "w.log").read_text().count("--- ") >= 2  # started again, each start in its log
+
+
+def test_a_request_sends_its_form_and_reads_the_answer_on_a_connection_of_its_own():
+    from bench import httpload
+    from bench.httpload import run_coroutine
+
+    received = []
+
+    async def answer(reader, writer):
+        head = await reader.readuntil(b"\r\n\r\n")
+        length = int(re.search(rb"Content-Length: (\d+)", head).group(1))
+        received.append(head + await reader.readexactly(length))
+        writer.write(b"HTTP/1.1 302 Found\r\nLocation: /en/forum/posts/7/\r\nSet-Cookie: a=1; Path=/\r\n")
+        writer.write(b"Set-Cookie: b=2; Path=/\r\nContent-Length: 0\r\n\r\n")
+        await writer.drain()
+        writer.close()
+
+    async def post():
+        server = await asyncio.start_server(answer, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        async with server:
+            return await httpload.request(
+                "127.0.0.1", port, "POST", "/en/x/", headers=(("Origin", "https://h"),), data={"body": "één & twee"}
+            )
+
+    status, headers, body = run_coroutine(post)
+
+    assert (status, headers[b"location"], body) == (302, b"/en/forum/posts/7/", b"")
+    assert cookies_of(headers) == {"a": "1", "b": "2"}
+    sent = received[0]
+    assert sent.startswith(b"POST /en/x/ HTTP/1.1\r\n")
+    assert b"Connection: close" in sent and b"Origin: https://h" in sent
+    assert sent.endswith(b"\r\n\r\nbody=%C3%A9%C3%A9n+%26+twee")
