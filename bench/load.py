@@ -620,10 +620,12 @@ def run(args, app: Path, settings: dict) -> bool:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(description=" ".join(__doc__.split("\n\n")[0].split()))
     parser.add_argument("--app", default=str(ROOT), help="the checkout to serve (default: this one)")
-    parser.add_argument("--visitors", type=int, default=44)
-    parser.add_argument("--members", type=int, default=20, help="the demo member and this many less one more")
+    parser.add_argument("--visitors", type=int, default=44, help="visitors reading and searching")
+    parser.add_argument(
+        "--members", type=int, default=20, help="members signing in: the demo member and new ones up to this number"
+    )
     parser.add_argument("--phase-seconds", type=float, default=20.0)
     parser.add_argument("--drain", type=float, default=90.0, help="seconds to wait for the task queue at the end")
     parser.add_argument("--web-workers", type=int, default=2, help="gunicorn processes (WEB_CONCURRENCY)")
