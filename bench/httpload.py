@@ -5,7 +5,8 @@ It speaks raw HTTP/1.1 over asyncio streams: keep-alive when the server keeps th
 after every `Connection: close` (gunicorn's sync workers close after each response, as they do for wrk). A request's
 latency runs from opening its connection (when it needs one) to the last byte of the response. Only responses that
 complete inside the timed window count, so req/s is completed responses divided by the window's length.
-fetch() and cookies_from() make the single requests around a measurement (checking a page, signing in).
+fetch() and cookies_from() make the single requests around a measurement (checking a page, signing in);
+request() is one asyncio request of any method on a connection of its own (bench/load.py's simulated people).
 """
 
 import asyncio
@@ -173,6 +174,24 @@ def run_coroutine(make_coroutine):
         return asyncio.run(make_coroutine())
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(lambda: asyncio.run(make_coroutine())).result()
+
+
+async def request(
+    host: str, port: int, method: str, path: str, *, headers=(), data: dict | None = None, timeout: float = TIMEOUT
+) -> tuple[int, dict[bytes, bytes], bytes]:
+    """One request on a connection of its own (`Connection: close`): (status, headers, body); a form POST with
+    `data`. Raises OSError (refused, reset), TimeoutError or asyncio.IncompleteReadError when there is no answer."""
+    body = b"" if data is None else urlencode(data).encode()
+    lines = [f"{method} {path} HTTP/1.1", f"Host: {host}:{port}", "Connection: close"]
+    lines += [f"{name}: {value}" for name, value in headers]
+    if data is not None:
+        lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+    reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+    try:
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body)
+        return await asyncio.wait_for(read_response(reader), timeout)
+    finally:
+        writer.close()
 
 
 def fetch(host: str, port: int, path: str, *, headers: dict, data: dict | None = None):
