@@ -77,9 +77,7 @@ def test_an_erasure_that_fails_takes_its_journal_entry_back(monkeypatch, journal
     assert list(journal.iterdir()) == []
 
 
-def test_replay_erases_again_whoever_the_journal_names_and_a_second_run_changes_nothing(
-    journal, leaver, make_user
-):
+def test_replay_erases_again_whoever_the_journal_names_and_a_second_run_changes_nothing(journal, leaver, make_user):
     """As after a restore: the dump still holds the account whose deletion the journal recorded later."""
     stays = make_user("blijver@almere.example")
     erasure_journal.record(leaver)
