@@ -1,5 +1,7 @@
 """The person's own data: download it as JSON, or delete the account."""
 
+import logging
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -8,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
-from accounts import privacy
+from accounts import erasure_journal, privacy
+
+logger = logging.getLogger(__name__)
 
 
 class DeleteAccountForm(forms.Form):
@@ -49,6 +53,18 @@ def my_data(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        privacy.delete_account(request.user, request)
-        return render(request, "accounts/account_deleted.html")
+        try:
+            privacy.delete_account(request.user, request)
+        except erasure_journal.JournalError:
+            # Without its journal entry a restored backup would bring the account back: refuse, loudly.
+            logger.exception("Account %s not deleted: the erasure journal cannot be written", request.user.pk)
+            form.add_error(
+                None,
+                _(
+                    "Your account could not be deleted just now, and nothing has been changed. Please try again "
+                    "later; if this keeps happening, contact us."
+                ),
+            )
+        else:
+            return render(request, "accounts/account_deleted.html")
     return render(request, "accounts/delete_account.html", {"form": form})

@@ -551,6 +551,7 @@ def run(args, app: Path, output: Path, settings: dict) -> None:
             "ALLOWED_HOSTS": HOST,
             "SITE_URL": f"https://{HOST}",
             "STATIC_ROOT": str(folder / "static"),
+            "ERASURE_JOURNAL_DIR": str(folder / "erasure-journal"),
         }
         print(f"{'Building' if fresh else 'Reusing'} the demo database in {BENCH_DB if postgres else folder}…")
         build(app, env, demo=fresh)

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
+from django.test import override_settings
 from django.utils import timezone, translation
 
 from accounts.models import Membership
@@ -78,6 +79,13 @@ def rebuilt_db(transactional_db):
     """For tests that commit and need the demo content (browser tests): the migrated database plus the demo."""
     _restore_migrated_state()
     call_command("demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _erasure_journal(tmp_path_factory):
+    """Deleted accounts are journaled (accounts.erasure_journal): into a directory of this run, not var/."""
+    with override_settings(ERASURE_JOURNAL_DIR=tmp_path_factory.mktemp("erasure-journal")):
+        yield
 
 
 @pytest.fixture(autouse=True)

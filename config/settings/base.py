@@ -121,6 +121,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Every account erasure is also recorded here, outside the database, so that a restored backup forgets again whoever
+# was erased after it was made (accounts/erasure_journal.py; platform/bin/restore replays it). The key hashes the
+# e-mail addresses in it (unset: SECRET_KEY); keep it unchanged, or the old one in SECRET_KEY_FALLBACKS, for as long
+# as backups are kept.
+ERASURE_JOURNAL_DIR = Path(env.get("ERASURE_JOURNAL_DIR", str(BASE_DIR / "var" / "erasure-journal")))
+ERASURE_JOURNAL_KEY = env.get("ERASURE_JOURNAL_KEY")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # one day
 ACCOUNT_VERIFICATION_MAX_AGE = 60 * 60 * 24 * 3  # three days to click the verification link
 # Failed-login throttling: this many failures for one address (or from one IP, times five) within the

@@ -1,5 +1,7 @@
 """Production: everything that matters comes from the environment, and a missing secret stops start-up."""
 
+from pathlib import Path
+
 from config import env
 
 from .base import *  # noqa: F403
@@ -15,6 +17,13 @@ DATABASES = {"default": env.database(env.require("DATABASE_URL", "postgres://use
 # one took seconds where running it takes milliseconds (measured on the unread-notification count of every page).
 if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+ERASURE_JOURNAL_DIR = Path(
+    env.require(
+        "ERASURE_JOURNAL_DIR",
+        "a directory outside the database, on storage backed up apart from it, for the erasure journal "
+        "(platform/README.md)",
+    )
+)
 SITE_URL = env.require("SITE_URL", "the public base URL, e.g. https://kennisplatform.example.org")
 WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS", SITE_URL)

@@ -24,6 +24,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "kennisplatform.example.org",
     "SITE_URL": "https://kennisplatform.example.org",
     "DATABASE_URL": "postgres://user:password@db.invalid:5432/kennisplatform",
+    "ERASURE_JOURNAL_DIR": "/srv/kennisplatform/erasure-journal",
 }
 
 
@@ -33,7 +34,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL"])
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "ERASURE_JOURNAL_DIR"])
 def test_production_refuses_to_start_without_a_required_variable_and_names_it_in_one_line(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run(PYTHON, "manage.py", "check", env=env)
