@@ -11,8 +11,9 @@ Why after the commit: a request that began before it may have read the old rows;
 so what it stores is stamped old and never served. A new generation before the commit would let a request read the
 old rows and store them under the new stamp. Why random, not a counter: if the key is evicted, a new value cannot
 match an old entry. Writes to the database cache's own table are not changes of data (and the new generation is
-itself written there). A rolled-back write drops its scheduled callback with it, and changed nothing. Every process
-that writes (web, task workers, commands) runs with the same `PAGE_CACHE_TIMEOUT`: with 0 it counts no writes.
+itself written there), nor are the task workers' heartbeats (BOOKKEEPING_TABLES). A rolled-back write drops its
+scheduled callback with it, and changed nothing. Every process that writes (web, task workers, commands) runs with
+the same `PAGE_CACHE_TIMEOUT`: with 0 it counts no writes.
 
 Reads (`SELECT`, savepoints, `SET`, `PRAGMA`, `EXPLAIN`…) are the only statements not counted: anything else,
 including a statement this module does not recognise, counts as a write.
@@ -37,6 +38,9 @@ READ_ONLY = re.compile(
 WRITE_TARGET = re.compile(
     r"\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[\"`]?(\w+)", re.IGNORECASE
 )
+# Rows no page shows, written all the time: counting them would end every member's stored pages every few seconds.
+# The task workers' heartbeats (core.models.WorkerHeartbeat, written by each worker every few seconds).
+BOOKKEEPING_TABLES = frozenset({"core_workerheartbeat"})
 # Set on a connection by a write, cleared by the first callback after the commit: a transaction of a thousand
 # writes starts one new generation, not a thousand.
 DIRTY = "_data_generation_dirty"
@@ -81,7 +85,7 @@ def is_write(sql: str) -> bool:
     if READ_ONLY.match(sql):
         return False
     target = WRITE_TARGET.match(sql)
-    return target is None or target.group(1).lower() not in _cache_tables()
+    return target is None or target.group(1).lower() not in _cache_tables() | BOOKKEEPING_TABLES
 
 
 def _after_commit(connection) -> None:

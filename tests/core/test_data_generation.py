@@ -97,6 +97,13 @@ def test_writes_to_the_database_cache_are_not_changes_of_data(settings):
     assert not data_generation.is_write('SAVEPOINT "s1"')
 
 
+def test_the_task_workers_heartbeats_are_not_changes_of_data():
+    # Every worker writes its heartbeat every few seconds: counted, no member's page would outlive five seconds.
+    assert not data_generation.is_write('UPDATE "core_workerheartbeat" SET "last_seen" = %s WHERE "worker_id" = %s')
+    assert not data_generation.is_write('INSERT INTO "core_workerheartbeat" ("worker_id") VALUES (%s)')
+    assert data_generation.is_write('UPDATE "django_tasks_database_dbtaskresult" SET "status" = %s')
+
+
 def test_without_the_page_caches_no_write_is_counted(settings, committed):
     settings.PAGE_CACHE_TIMEOUT = 0
     before = data_generation.current()
