@@ -4,7 +4,7 @@ import re
 import threading
 
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import translation
 
 
@@ -85,8 +85,12 @@ def run_queued_tasks(limit: int = 1000) -> int:
         excluded_queue_names=[],
     )
     ran = 0
-    while ran < limit and (row := DBTaskResult.objects.ready().get_locked()) is not None:
-        row.claim(worker.worker_id)
+    while ran < limit:
+        with transaction.atomic():
+            row = DBTaskResult.objects.ready().get_locked()
+            if row is None:
+                break
+            row.claim(worker.worker_id)
         worker.run_task(row)
         ran += 1
     return ran
