@@ -51,7 +51,8 @@ TYPED_MODULES = $(wildcard */services.py */*/services.py */services/*.py */actio
 	*/*/permissions.py */access.py */*/access.py */params.py */*/params.py) \
 	measurement/queries.py measurement/figures.py measurement/benchmark.py measurement/evaluations.py \
 	measurement/organisation.py measurement/periods.py forum/moderation/suspensions.py forum/moderation/person_actions.py \
-	core/personal_data.py core/personal_names.py core/page_cache.py search/stemming.py search/highlight.py
+	core/personal_data.py core/personal_names.py core/page_cache.py search/stemming.py search/highlight.py \
+	notifications/registry.py core/changes.py
 
 # Python (ruff, import rules, types), templates (djhtml), CSS (stylelint), JS (eslint), CSS and JS layout
 # (prettier; the npm scripts in package.json say which files).
