@@ -54,7 +54,8 @@ TYPED_MODULES = $(wildcard */services.py */*/services.py */services/*.py */actio
 	core/personal_data.py core/personal_names.py core/page_cache.py core/task_worker.py core/task_recovery.py \
 	search/stemming.py search/highlight.py core/logs.py core/metrics.py search/metrics.py config/health.py \
 	accounts/erasure_journal.py \
-	core/member_cache.py core/data_generation.py
+	core/member_cache.py core/data_generation.py \
+	notifications/registry.py core/changes.py
 
 # Python (ruff, import rules, types), templates (djhtml), CSS (stylelint), JS (eslint), CSS and JS layout
 # (prettier; the npm scripts in package.json say which files).

@@ -5,9 +5,11 @@ site's footer, and the language the recipient chose.
 """
 
 import unicodedata
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
 from django.template.context import make_context
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -60,3 +62,24 @@ def send_templated_mail(
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     message.send()
+
+
+def send_once(key: str, send: Callable[[], object]) -> bool:
+    """Call `send` (which sends one mail) unless a mail under `key` was sent; returns whether it was sent now.
+
+    For tasks, which a worker may run again when the one before it died: the key is marked first and the mark is
+    committed only when `send` returned, so a failing send can be tried again, and a second run (also one in
+    parallel: it waits for the first one's mark) sends nothing. A worker dying between the send and the commit sends it
+    again: a mail goes at least once, never silently not at all. An empty key sends without a mark.
+    """
+    if not key:
+        send()
+        return True
+    from accounts.models import SentMail
+
+    with transaction.atomic():
+        _mark, created = SentMail.objects.get_or_create(key=key[:200])
+        if not created:
+            return False
+        send()
+    return True

@@ -262,3 +262,14 @@ class FailedLogin(models.Model):
 
     def __str__(self):
         return f"{self.email} {self.attempted_at:%Y-%m-%d %H:%M}"
+
+
+class SentMail(models.Model):
+    """A mail a task sent, under a key the task gives it (the event it mails about and the recipient's row, never an
+    address): a task run again after its worker died finds the key and does not send the mail a second time."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return self.key

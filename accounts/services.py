@@ -1,6 +1,8 @@
 """Business rules for accounts: signing up, verifying an address, joining an organisation, deciding requests."""
 
+import uuid
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -8,7 +10,7 @@ from django.core import signing
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.mail import localized_url, send_templated_mail
+from accounts.mail import localized_url, send_once, send_templated_mail
 from accounts.models import Membership, Organisation, OrganisationDomain, email_domain, normalise_email
 
 VERIFY_SALT = "accounts.verify-email"
@@ -39,12 +41,8 @@ def register(*, email, password, first_name, last_name, language, organisation=N
     email = normalise_email(email)
     existing = User.objects.filter(email=email).first()
     if existing is not None:
-        send_templated_mail(
-            "accounts/email/already_registered",
-            existing.email,
-            {"user": existing, "login_url": localized_url("accounts:login", existing.preferred_language)},
-            language=existing.preferred_language,
-        )
+        # In a task like the verification mail: the answer takes as long whether or not the address has an account.
+        queue_mail(ALREADY_REGISTERED, existing.pk)
         return SignupResult(user=None, already_registered=True)
 
     user = User.objects.create_user(
@@ -62,12 +60,58 @@ def register(*, email, password, first_name, last_name, language, organisation=N
             status=Membership.Status.PENDING,
             source=Membership.Source.APPROVAL,
         )
-    transaction.on_commit(lambda: send_verification(user))
+    queue_mail(VERIFY, user.pk)
     return SignupResult(user=user)
 
 
 def verification_token(user) -> str:
     return signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
+
+
+# The mails of this module, each sent by a task queued in the transaction of the change it is about (committed with
+# it, rolled back with it, never lost after the commit) and built from the rows as they are when it is sent.
+VERIFY = "verify"
+ALREADY_REGISTERED = "already_registered"
+MEMBERSHIP_REQUESTED = "membership_requested"
+MEMBERSHIP_DECIDED = "membership_decided"
+MEMBERSHIP_ENDED = "membership_ended"
+
+
+def queue_mail(mail: str, pk: int) -> None:
+    """Queue one of the mails above about the user or membership `pk`."""
+    from accounts.tasks import send_account_mail
+
+    send_account_mail.enqueue(mail, pk, str(uuid.uuid4()))
+
+
+def send_account_mail(mail: str, pk: int, event: str) -> None:
+    """What the task runs: each mail once per `event`, however often the task runs."""
+    key = f"accounts.{mail}:{event}"
+    if mail in (VERIFY, ALREADY_REGISTERED):
+        user = get_user_model().objects.filter(pk=pk).first()
+        if user is not None:
+            send_once(key, partial(send_verification if mail == VERIFY else send_already_registered, user))
+        return
+    membership = Membership.objects.select_related("user", "organisation").filter(pk=pk).first()
+    if membership is None:
+        return
+    if mail == MEMBERSHIP_REQUESTED:
+        notify_coordinators(membership, event=event)
+    elif mail == MEMBERSHIP_DECIDED:
+        send_once(key, partial(notify_member_of_decision, membership))
+    elif mail == MEMBERSHIP_ENDED:
+        send_once(key, partial(notify_member_of_end, membership))
+    else:
+        raise ValueError(f"Unknown account mail {mail!r}")
+
+
+def send_already_registered(user) -> None:
+    send_templated_mail(
+        "accounts/email/already_registered",
+        user.email,
+        {"user": user, "login_url": localized_url("accounts:login", user.preferred_language)},
+        language=user.preferred_language,
+    )
 
 
 def send_verification(user) -> None:
@@ -130,7 +174,7 @@ def verify_email(user) -> Membership | None:
 
     pending = Membership.objects.pending().filter(user=user).select_related("organisation").first()
     if pending is not None:
-        transaction.on_commit(lambda: notify_coordinators(pending))
+        queue_mail(MEMBERSHIP_REQUESTED, pending.pk)
     return pending
 
 
@@ -148,17 +192,20 @@ def coordinators_of(organisation):
     return User.objects.filter(is_active=True, is_superuser=True)
 
 
-def notify_coordinators(membership: Membership) -> None:
+def notify_coordinators(membership: Membership, *, event: str = "") -> None:
+    """One mail per coordinator; with an `event`, each goes once however often this runs for it."""
     for coordinator in coordinators_of(membership.organisation):
         url = localized_url(
             "accounts:organisation_members", coordinator.preferred_language, slug=membership.organisation.slug
         )
-        send_templated_mail(
+        send = partial(
+            send_templated_mail,
             "accounts/email/membership_requested",
             coordinator.email,
             {"coordinator": coordinator, "membership": membership, "members_url": url},
             language=coordinator.preferred_language,
         )
+        send_once(f"accounts.{MEMBERSHIP_REQUESTED}:{event}:{coordinator.pk}" if event else "", send)
 
 
 class MembershipAlreadyDecided(Exception):
@@ -175,7 +222,7 @@ def decide_membership(membership_id: int, *, approve: bool, decided_by) -> Membe
     membership.decided_at = membership.confirmed_at = timezone.now()
     membership.decided_by = decided_by
     membership.save(update_fields=["status", "decided_at", "decided_by", "confirmed_at"])
-    transaction.on_commit(lambda: notify_member_of_decision(membership))
+    queue_mail(MEMBERSHIP_DECIDED, membership.pk)
     return membership
 
 
@@ -242,7 +289,7 @@ def end_membership(membership: Membership, status, *, ended_by=None, reason: str
     from accounts import offboarding
 
     offboarding.announce(membership, ended_by=ended_by)
-    transaction.on_commit(lambda: notify_member_of_end(membership))
+    queue_mail(MEMBERSHIP_ENDED, membership.pk)
 
 
 def notify_member_of_end(membership: Membership) -> None:

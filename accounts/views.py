@@ -91,7 +91,7 @@ def resend_verification(request):
 
         user = get_user_model().objects.filter(email=form.cleaned_data["email"].lower(), email_verified_at=None).first()
         if user is not None:
-            services.send_verification(user)
+            services.queue_mail(services.VERIFY, user.pk)
         # The same answer whether or not the address has an account.
         request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("accounts:signup_done")

@@ -8,9 +8,15 @@ receive it. It is sent also when none of the changed objects is searchable (an u
 without threads): the change still happened.
 
 Receivers get `sources`, a list of (content type id, primary key) of the searchable objects concerned. They run
-after the commit and must not raise; an error is logged and the request goes on.
+after the commit, in the request that made the change, so they must be quick and must not fail (an error is logged
+and the request goes on): the page cache's new generation is one such receiver. Work that may fail or take time (the
+CDN purge) is a task queued in the transaction by `announce`, which is committed with the change and run by a
+worker, never lost after the commit.
 """
 
+from functools import partial
+
+from django.conf import settings
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -24,6 +30,12 @@ def send(sources) -> None:
 
 
 def announce(sources) -> None:
-    """Send `committed` with these sources once the current transaction commits (at once outside one)."""
-    sources = list(sources)
-    transaction.on_commit(lambda: send(sources))
+    """A change of what someone may read, made in the current transaction: a CDN in front is purged by a task queued
+    with it, and `committed` is sent once it commits (at once outside a transaction)."""
+    sources = [list(source) for source in sources]
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from core.tasks import purge_frontend_cache
+
+        purge_frontend_cache.enqueue(sources)
+    # robust: the change is committed whatever happens here; `send` logs a receiver's error as well.
+    transaction.on_commit(partial(send, sources), robust=True)

@@ -1,10 +1,10 @@
 """Receivers that keep the page cache and a CDN in front of it in step with what readers may see.
 
-The changes come from one place, `core.changes.committed` (sent by the search app for everything its index follows,
-after the commit); see core.page_cache for why one new generation drops every stored page.
+The changes come from one place, `core.changes` (announced by the search app for everything its index follows): the
+CDN purge is a task queued with the change, the new generation follows the commit; see core.page_cache for why one
+new generation drops every stored page.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import post_delete
@@ -14,14 +14,13 @@ from core import changes, page_cache
 
 def readable_content_changed(sender, sources, **kwargs):
     page_cache.bump()
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from core.tasks import purge_frontend_cache
-
-        purge_frontend_cache.enqueue(sources)
 
 
 def person_deleted(sender, instance, **kwargs):
     # A deleted member's name goes from their forum posts ("former member") by a set-null that sends no signal.
+    # After the commit, not in a task: a new generation before it would let a request store the old name under it.
+    # It stays a hook because it cannot fail the request (bump logs a cache error, robust=True logs anything else)
+    # nor slow it (one cache write), and a lost bump only keeps a page until its cache timeout.
     transaction.on_commit(page_cache.bump, robust=True)
 
 

@@ -4,14 +4,17 @@ Checked at every delivery: a post hidden after a reply notification was queued i
 left no longer shows up in their notifications.
 """
 
+from django.db import transaction
 from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from forum import permissions
 from forum.markup import plain_text
-from forum.models import GroupMembership, Post, PostStatus
+from forum.models import GroupMembership, Post, PostMention, PostStatus, ThreadWatch
+from notifications.kinds import Kind
 from notifications.registry import register_target
+from notifications.services import record
 
 
 def post_can_view(user, post) -> bool:
@@ -50,6 +53,38 @@ def post_excerpt(post) -> str:
         # before the text (an excerpt is shortened).
         return f"{moderation_outcome(post)}: {text}"
     return text
+
+
+def announce_post(post_id: int, *, replies: bool, event: str) -> int:
+    """Notify the thread's watchers about a reply published for the first time (`replies`), and the people the post
+    mentions who have not heard of it yet; returns how many were notified by this call.
+
+    Runs in a task, once per event. The post row stays locked until the commit, so two announcements of one post (a
+    publication and an edit just after) take turns and mention nobody twice; a second run of the same event (its
+    worker died) finds the mentions and the event's notifications already recorded.
+    """
+    from forum.mentions import mentioned_users
+
+    with transaction.atomic():
+        post = Post.objects.select_for_update(of=("self",)).select_related("thread__group").filter(pk=post_id).first()
+        if post is None or post.status != PostStatus.PUBLISHED:
+            return 0
+        # A pseudonymous post has no actor on its notifications: not even a stored link to the real person.
+        actor = None if post.is_pseudonymous else post.author_id
+        told = []
+        if replies and post.pk != post.thread.first_post_id:
+            watchers = ThreadWatch.objects.filter(thread_id=post.thread_id).exclude(user_id=post.author_id)
+            told += record(watchers.values_list("user_id", flat=True), Kind.REPLY, post, event=event, actor=actor)
+        already = set(PostMention.objects.filter(post=post).values_list("user_id", flat=True))
+        mentioned = [
+            user.pk
+            for user in mentioned_users(post.body_markdown, post.thread.group)
+            if user.pk not in already and user.pk != post.author_id
+        ]
+        # Mentions are notified once per person per post, also when an edit adds them.
+        PostMention.objects.bulk_create([PostMention(post=post, user_id=pk) for pk in mentioned])
+        told += record(mentioned, Kind.MENTION, post, event=event, actor=actor)
+    return len(told)
 
 
 def membership_can_view(user, membership) -> bool:

@@ -5,6 +5,7 @@ notifications. They do not check who is asking (forum.permissions has those rule
 forum.moderation's action classes check it (and write the audit log) for moderators.
 """
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -33,7 +34,6 @@ from forum.models import (
     ForumGroup,
     GroupMembership,
     Post,
-    PostMention,
     PostRevision,
     PostStatus,
     Thread,
@@ -272,9 +272,9 @@ def edit_post(post, editor, body_markdown) -> Post:
             _sync_thread_status(post)
             refresh_thread_stats(post.thread)
             signals.post_held.send(sender=Post, post=post)
-        elif post.status == PostStatus.PUBLISHED:
-            _notify_mentions(post)
         _reindex(post)
+        if not rehold and post.status == PostStatus.PUBLISHED:
+            _announce(post, replies=False)
     return post
 
 
@@ -303,38 +303,16 @@ def _published(post, membership=None):
                 posts_approved=F("posts_approved") + 1
             )
     refresh_thread_stats(thread)
-    if first_time:
-        _notify_watchers(post)
-    _notify_mentions(post)
     _reindex(post)
+    _announce(post, replies=first_time)
 
 
-def _notify_watchers(post):
-    from notifications.services import notify
+def _announce(post, *, replies: bool):
+    """The thread's watchers (`replies`) and the people the post mentions hear of it, from one task queued in this
+    transaction: the reply costs the same few queries however many people watch the thread."""
+    from forum.tasks import announce_post
 
-    if post.pk == post.thread.first_post_id:
-        return
-    watchers = ThreadWatch.objects.filter(thread_id=post.thread_id).exclude(user_id=post.author_id)
-    for watch_row in watchers.select_related("user"):
-        notify(watch_row.user, "reply", post, actor=_actor(post))
-
-
-def _actor(post):
-    """A pseudonymous post has no actor on its notifications: not even a stored link to the real person."""
-    return None if post.is_pseudonymous else post.author
-
-
-def _notify_mentions(post):
-    """Mentions are notified once per person per post, also when they are added by an edit."""
-    from forum.mentions import mentioned_users
-    from notifications.services import notify
-
-    already = set(PostMention.objects.filter(post=post).values_list("user_id", flat=True))
-    for user in mentioned_users(post.body_markdown, post.thread.group):
-        if user.pk in already or user.pk == post.author_id:
-            continue
-        PostMention.objects.create(post=post, user=user)
-        notify(user, "mention", post, actor=_actor(post))
+    announce_post.enqueue(post.pk, replies, str(uuid.uuid4()))
 
 
 def refresh_thread_stats(thread):

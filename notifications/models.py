@@ -62,6 +62,9 @@ class Notification(models.Model):
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
     digested_at = models.DateTimeField(_("included in a digest at"), null=True, blank=True)
+    # The notify() call this came from (one per event, minted when its task is queued): a task run again after its
+    # worker died records nobody twice (the constraint below). Empty for notifications recorded before it existed.
+    event = models.UUIDField(_("event"), null=True, blank=True, editable=False)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -73,6 +76,9 @@ class Notification(models.Model):
             models.Index(fields=["recipient", "read_at"], name="notif_recipient_read_idx"),
             models.Index(fields=["target_type", "object_id"], name="notif_target_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "recipient", "kind"], name="notifications_once_per_event"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} → {self.recipient_id}"
@@ -82,6 +88,12 @@ class NotificationSettingQuerySet(models.QuerySet):
     def delivery_for(self, user, kind: str) -> str:
         chosen = self.filter(user=user, kind=kind).values_list("delivery", flat=True).first()
         return chosen or DEFAULT_DELIVERY[kind]
+
+    def immediately(self, user_ids, kind: str) -> set[int]:
+        """Which of these people get `kind` by e-mail at once (their choice or the default), in one query."""
+        user_ids = set(user_ids)
+        chosen = dict(self.filter(user_id__in=user_ids, kind=kind).values_list("user_id", "delivery"))
+        return {pk for pk in user_ids if chosen.get(pk, DEFAULT_DELIVERY[kind]) == Delivery.IMMEDIATELY}
 
     def deliveries(self, user) -> dict[str, str]:
         """Every kind with the delivery in force for `user` (their choice or the default)."""

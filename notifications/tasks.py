@@ -1,4 +1,4 @@
-"""Background work: the immediate notification mail and the daily digest.
+"""Background work: recording the notifications of an event, the immediate notification mail and the daily digest.
 
 Both render the target as it is when the mail is sent, and only after `can_view` allows it: a post that was
 hidden or purged after the notification was queued is never mailed.
@@ -19,6 +19,20 @@ from notifications.queries import shown
 
 # A digest never reaches further back than this, so a queue that stalled for weeks does not flood inboxes.
 DIGEST_HORIZON = timedelta(days=14)
+
+
+@task()
+def record_notifications(
+    kind: str, content_type_id: int, target_id: int, recipient_ids: list[int], actor_id: int | None, event: str
+) -> int:
+    """The notifications one `notify()` call asked for; returns how many were recorded by this run."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from notifications.services import record
+
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    target = model._default_manager.filter(pk=target_id).first() if model is not None else None
+    return len(record(recipient_ids, kind, target, event=event, actor=actor_id))
 
 
 @task()

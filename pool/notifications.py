@@ -7,6 +7,8 @@ from the current request or offer and never carry contact details: those are onl
 parties of an approved loan.
 """
 
+import uuid
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Membership
 from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
-from notifications.services import notify
+from notifications.services import notify, record
 from pool import permissions
 from pool.choices import NetworkMembershipStatus, OfferStatus
 from pool.models import MediatorProfile, MediatorRequest, NetworkMembership, Offer
@@ -42,16 +44,18 @@ def request_audience(mediator_request):
 
 
 def notify_pool_mediators(request_id: int) -> int:
-    """Record the "new request" notification for each mediator who may offer; returns how many were told."""
+    """Record the "new request" notification for each mediator who may offer; returns how many were told by this call.
+
+    Runs in a task. A request is announced once, so its event is derived from it: a task run again (its worker died)
+    or queued twice tells nobody twice.
+    """
     mediator_request = MediatorRequest.objects.filter(pk=request_id).select_related("requested_by").first()
     if mediator_request is None or not mediator_request.is_open:
         return 0
-    told = 0
-    for profile in request_audience(mediator_request):
-        if profile.user_id != mediator_request.requested_by_id:
-            notify(profile.user, Kind.POOL_REQUEST, mediator_request, actor=mediator_request.requested_by)
-            told += 1
-    return told
+    audience = request_audience(mediator_request).values_list("user_id", flat=True)
+    event = uuid.uuid5(uuid.NAMESPACE_URL, f"pool.request.{request_id}")
+    recorded = record(audience, Kind.POOL_REQUEST, mediator_request, event=event, actor=mediator_request.requested_by)
+    return len(recorded)
 
 
 def tell_requesters(offer, *, actor) -> None:
@@ -60,23 +64,19 @@ def tell_requesters(offer, *, actor) -> None:
     recipients = {user.pk: user for user in _coordinators(request.organisation_id)}
     if request.requested_by is not None:
         recipients.setdefault(request.requested_by_id, request.requested_by)
-    for user in recipients.values():
-        notify(user, Kind.POOL_OFFER, offer, actor=actor)
+    notify(recipients.values(), Kind.POOL_OFFER, offer, actor=actor)
 
 
 def tell_lenders(offer, *, actor) -> None:
     """The offer was chosen: the mediator learns it, and the lending organisation's coordinators must approve."""
     notify(offer.mediator.user, Kind.POOL_DECISION, offer, actor=actor)
-    for coordinator in _coordinators(offer.organisation_id):
-        if coordinator.pk != offer.mediator.user_id:
-            notify(coordinator, Kind.POOL_OFFER, offer, actor=actor)
+    coordinators = _coordinators(offer.organisation_id).exclude(pk=offer.mediator.user_id)
+    notify(coordinators, Kind.POOL_OFFER, offer, actor=actor)
 
 
 def tell_parties(offer, *, actor) -> None:
     """The loan was approved or refused: the mediator and the person who asked hear of it."""
-    notify(offer.mediator.user, Kind.POOL_DECISION, offer, actor=actor)
-    if offer.request.requested_by is not None:
-        notify(offer.request.requested_by, Kind.POOL_DECISION, offer, actor=actor)
+    notify([offer.mediator.user, offer.request.requested_by], Kind.POOL_DECISION, offer, actor=actor)
 
 
 def tell_mediator(offer, *, actor) -> None:
@@ -86,14 +86,12 @@ def tell_mediator(offer, *, actor) -> None:
 
 def tell_network_coordinators(row, *, actor) -> None:
     """An organisation asked to join: the network's coordinators decide."""
-    for coordinator in row.network.coordinators.all():
-        notify(coordinator, Kind.POOL_NETWORK, row, actor=actor)
+    notify(row.network.coordinators.all(), Kind.POOL_NETWORK, row, actor=actor)
 
 
 def tell_joining_organisation(row, *, actor) -> None:
     """The network decided: the coordinators of the organisation that asked read the answer."""
-    for coordinator in _coordinators(row.organisation_id):
-        notify(coordinator, Kind.POOL_NETWORK, row, actor=actor)
+    notify(_coordinators(row.organisation_id), Kind.POOL_NETWORK, row, actor=actor)
 
 
 # --- what a notification shows -------------------------------------------------------------------------------------

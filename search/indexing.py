@@ -1,8 +1,10 @@
 """Writing the index: turning sources into SearchDocument rows (and mirroring them to Elasticsearch).
 
-Everything runs after the change is committed, in a background task: `schedule(obj)` is all a caller does. The
-task reloads each source from the database, so it sees what was committed (tags included — Wagtail's own index
-misses tags added while editing because it indexes before modelcluster writes them) and never a draft.
+Everything runs in a background task: `schedule(obj)` is all a caller does. It queues the task inside the caller's
+transaction (the queue is in the same database), so the task row is committed with the change or rolled back with
+it: no change goes unindexed because something failed after its commit. The task reloads each source from the
+database, so it sees what was committed (tags included — Wagtail's own index misses tags added while editing because
+it indexes before modelcluster writes them) and never a draft.
 """
 
 import logging
@@ -32,7 +34,7 @@ def source_of(obj) -> tuple[int, int]:
 
 
 def schedule(*objects) -> None:
-    """Reindex these objects (or every object of these querysets) once the current transaction commits."""
+    """Reindex these objects (or every object of these querysets): queued with the current transaction."""
     sources = []
     for obj in objects:
         if isinstance(obj, QuerySet):
@@ -50,21 +52,13 @@ def sources_of(queryset: QuerySet) -> list[tuple[int, int]]:
 
 
 def schedule_sources(sources) -> None:
-    """Bring the index in line with these sources once the current transaction commits."""
+    """Bring the index in line with these sources: the tasks are queued in the current transaction, and the keepers
+    of readable content hear of the change (`core.changes.announce`)."""
     keys = sorted({(int(content_type_id), int(pk)) for content_type_id, pk in sources})
-    if not keys:
-        changes.announce([])  # a change all the same (an unindexed page type): caches of pages still follow it
-        return
+    changes.announce(keys)  # also when nothing is indexed (an unindexed page type): caches of pages still follow it
     # Bounded tasks: a group with thousands of posts is reindexed by several workers, not one very long task.
     for start in range(0, len(keys), TASK_SIZE):
-        chunk = [list(key) for key in keys[start : start + TASK_SIZE]]
-        transaction.on_commit(lambda chunk=chunk, first=start == 0: _after_commit(chunk, keys if first else None))
-
-
-def _after_commit(chunk, changed_sources) -> None:
-    if changed_sources is not None:
-        changes.send(changed_sources)
-    sync_documents.enqueue(chunk)
+        sync_documents.enqueue([list(key) for key in keys[start : start + TASK_SIZE]])
 
 
 @task()

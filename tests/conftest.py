@@ -157,6 +157,13 @@ def post(client, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def database_queue(settings):
+    """The production queue instead of running each task at once: tasks wait as rows in the database (in the test's
+    transaction) until tests.helpers.run_queued_tasks() runs them as the worker would."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # django-tasks resets its backends
+
+
+@pytest.fixture
 def as_user(client):
     """Log `client` in as the given user, from a fresh start (whoever was logged in, and their cookies, are gone)."""
 

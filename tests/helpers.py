@@ -4,7 +4,7 @@ import re
 import threading
 
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import translation
 
 
@@ -54,3 +54,52 @@ def turn_on_page_cache(settings):
 
     settings.PAGE_CACHE_TIMEOUT = 300
     cache.clear()
+
+
+def queued_tasks(task_name: str | None = None):
+    """The task rows of the database queue (`database_queue` fixture), in the order they were queued; `task_name`: the
+    function name of one task only (e.g. "announce_post")."""
+    from django_tasks_db.models import DBTaskResult
+
+    rows = DBTaskResult.objects.order_by("enqueued_at", "id")
+    if task_name is not None:
+        rows = rows.filter(task_path__endswith=f".{task_name}")
+    return rows
+
+
+def run_queued_tasks(limit: int = 1000) -> int:
+    """Run the ready tasks as `db_worker` does (claim one, run it, mark it successful or failed), including the tasks
+    they queue, until none is ready; returns how many ran. The worker's own loop is not used: it closes the database
+    connection between tasks, which would end the test's transaction."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    ran = 0
+    while ran < limit:
+        with transaction.atomic():
+            row = DBTaskResult.objects.ready().get_locked()
+            if row is None:
+                break
+            row.claim(worker.worker_id)
+        worker.run_task(row)
+        ran += 1
+    return ran
+
+
+def run_again(task_name: str) -> int:
+    """Put the finished tasks of this name back in the queue and run the queue: what a worker does with a task whose
+    first worker died before it could mark it done. Returns how many tasks ran."""
+    from django_tasks import TaskResultStatus
+
+    queued_tasks(task_name).update(status=TaskResultStatus.READY, started_at=None, finished_at=None)
+    return run_queued_tasks()

@@ -1,14 +1,47 @@
-"""The warning a moderator sends a member, by e-mail only: it is addressed to that person and not subject to their
-notification settings. Sent only after the change is committed, so a rolled-back action warns nobody."""
+"""Mails a moderator's decision sends a member whatever their notification settings: a warning, a platform-wide
+suspension and its end. They are addressed to that person about their own account.
 
-from functools import partial
+Each is a task queued in the transaction that records the decision, so a rolled-back action mails nobody and a
+committed one cannot lose its mail; the task builds the mail from the rows as they are then, in the member's
+language, and sends it once however often it runs.
+"""
 
-from django.db import transaction
+import uuid
 
-from accounts.mail import localized_url, send_templated_mail
+from django.db.models import Model
+
+from accounts.mail import localized_url, send_once, send_templated_mail
+
+PLATFORM_SUSPENSION = "forum_moderation/email/platform_suspension"
+SUSPENSION_LIFTED = "forum_moderation/email/platform_suspension_lifted"
 
 
 def send_warning(membership, reason: str) -> None:
+    from forum.moderation.tasks import send_warning_mail
+
+    send_warning_mail.enqueue(membership.pk, reason, str(uuid.uuid4()))
+
+
+def send_platform_suspension(suspension) -> None:
+    """The member learns that, why and until when (in their language and its date format), whatever their
+    notification settings: like a warning, it is addressed to them about their account."""
+    from forum.moderation.tasks import send_suspension_mail
+
+    send_suspension_mail.enqueue(suspension.pk, PLATFORM_SUSPENSION, str(uuid.uuid4()))
+
+
+def send_suspension_lifted(suspension) -> None:
+    from forum.moderation.tasks import send_suspension_mail
+
+    send_suspension_mail.enqueue(suspension.pk, SUSPENSION_LIFTED, str(uuid.uuid4()))
+
+
+def warning_mail(membership_id: int, reason: str, event: str) -> bool:
+    from forum.models import GroupMembership
+
+    membership = GroupMembership.objects.select_related("user", "group").filter(pk=membership_id).first()
+    if membership is None:
+        return False
     user, group = membership.user, membership.group
     context = {
         "user": user,
@@ -16,18 +49,17 @@ def send_warning(membership, reason: str) -> None:
         "reason": reason,
         "group_url": localized_url("forum:group", user.preferred_language, slug=group.slug),
     }
-    transaction.on_commit(
-        partial(
-            send_templated_mail,
-            "forum_moderation/email/warning",
-            user.email,
-            context,
-            language=user.preferred_language,
-        )
-    )
+    return _send(f"forum.warning:{event}", "forum_moderation/email/warning", user, context)
 
 
-def _send_to_member(template: str, suspension) -> None:
+def suspension_mail(suspension_id: int, template: str, event: str) -> bool:
+    from forum.moderation.models import PlatformSuspension
+
+    if template not in (PLATFORM_SUSPENSION, SUSPENSION_LIFTED):
+        raise ValueError(f"Not a suspension mail: {template!r}")
+    suspension = PlatformSuspension.objects.select_related("user").filter(pk=suspension_id).first()
+    if suspension is None:
+        return False
     user = suspension.user
     context = {
         "user": user,
@@ -35,16 +67,10 @@ def _send_to_member(template: str, suspension) -> None:
         "reason": suspension.reason,
         "forum_url": localized_url("forum:index", user.preferred_language),
     }
-    transaction.on_commit(
-        partial(send_templated_mail, template, user.email, context, language=user.preferred_language), robust=True
-    )
+    return _send(f"forum.suspension:{event}", template, user, context)
 
 
-def send_platform_suspension(suspension) -> None:
-    """The member learns that, why and until when (in their language and its date format), whatever their
-    notification settings: like a warning, it is addressed to them about their account."""
-    _send_to_member("forum_moderation/email/platform_suspension", suspension)
-
-
-def send_suspension_lifted(suspension) -> None:
-    _send_to_member("forum_moderation/email/platform_suspension_lifted", suspension)
+def _send(key: str, template: str, user: Model, context: dict) -> bool:
+    if not user.email:
+        return False
+    return send_once(key, lambda: send_templated_mail(template, user.email, context, language=user.preferred_language))

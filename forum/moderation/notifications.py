@@ -25,8 +25,7 @@ HIDING_DECISIONS = {"hide", "hide_post", "reject"}
 
 def notify_moderators(item, *, actor=None) -> None:
     """A new item in the queue (a report or a held post): its moderators hear of it, never the one who caused it."""
-    for moderator in moderators_of(item.post.thread.group):
-        notify(moderator, Kind.REVIEW, item, actor=actor)
+    notify(moderators_of(item.post.thread.group), Kind.REVIEW, item, actor=actor)
 
 
 def notify_author(post, *, actor) -> None:

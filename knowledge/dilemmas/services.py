@@ -12,7 +12,6 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from accounts.mail import localized_url, send_templated_mail
 from core.personal_data import passages
 from knowledge.dilemmas import permissions
 from knowledge.dilemmas.blocks import Section
@@ -157,17 +156,12 @@ def personal_data_warnings(forms: StepForms) -> list[dict]:
 
 
 def invite(worksheet: Worksheet, invitee) -> Invitation:
-    invitation = Invitation.objects.create(worksheet=worksheet, invitee=invitee)
-    language = invitee.preferred_language or worksheet.language
-    context = {
-        "owner_name": worksheet.owner.get_full_name() or worksheet.owner.email,
-        "invitee_name": invitee.get_full_name(),
-        "title": worksheet.title,
-        "url": localized_url("dilemmas:worksheet", language, pk=worksheet.pk),
-    }
-    transaction.on_commit(
-        lambda: send_templated_mail("dilemmas/email/invitation", invitee.email, context, language=language)
-    )
+    """The invitation and its mail's task are committed together: an invitation is never left unmailed."""
+    from knowledge.dilemmas.tasks import send_invitation_mail
+
+    with transaction.atomic():
+        invitation = Invitation.objects.create(worksheet=worksheet, invitee=invitee)
+        send_invitation_mail.enqueue(invitation.pk)
     return invitation
 
 

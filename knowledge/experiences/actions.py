@@ -8,6 +8,8 @@ is told so; it never publishes a second page or overwrites the first decision. E
 submission's history (`ExperienceDecision`), with the moderator's reason and never the text.
 """
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -183,6 +185,7 @@ PURGE_REVISION = PurgeRevision()
 
 
 def _mail_author(submission_id: int) -> None:
+    """Queued in the decision's transaction: committed with it, or rolled back with it."""
     from knowledge.experiences.tasks import send_decision_mail
 
-    transaction.on_commit(lambda: send_decision_mail.enqueue(submission_id))
+    send_decision_mail.enqueue(submission_id, str(uuid.uuid4()))

@@ -9,6 +9,7 @@ enrolment of the same person impossible even if the checks here were bypassed.
 Mails go out after the commit, through a background task, so a rolled-back enrolment never mails anyone.
 """
 
+import uuid
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -25,7 +26,7 @@ from knowledge.training.models import (
     TrajectoryStepStatus,
 )
 from knowledge.training.steps import STEP_KEYS, STEP_LABELS
-from knowledge.training.tasks import send_training_mail
+from knowledge.training.tasks import send_training_mails
 
 
 class EnrolmentError(Exception):
@@ -59,8 +60,11 @@ def _locked_session(session_id) -> TrainingSession:
 
 
 def _notify(enrolment_ids, kind: str) -> None:
+    """Mail these participants: one task for the lot, queued in the caller's transaction (committed or rolled back with
+    the change; a cancelled session with a hundred participants is one insert, not a hundred)."""
     ids = list(enrolment_ids)
-    transaction.on_commit(lambda: [send_training_mail.enqueue(pk, kind) for pk in ids])
+    if ids:
+        send_training_mails.enqueue(ids, kind, str(uuid.uuid4()))
 
 
 def enrol(session_id: int, user, *, notify: bool = True) -> Enrolment:
@@ -124,9 +128,10 @@ def cancel_enrolment(enrolment: Enrolment, by) -> Enrolment:
         enrolment.cancelled_at = timezone.now()
         enrolment.cancelled_by = by
         enrolment.save(update_fields=["status", "cancelled_at", "cancelled_by"])
+        promoted = _fill_from_waitlist(session) if was_enrolled else []
+        # Queued after every write: a task run at once (the immediate backend) sees the promotions as well.
         _notify([enrolment.pk], "enrolment_cancelled")
-        if was_enrolled:
-            _notify(_fill_from_waitlist(session), "promoted")
+        _notify(promoted, "promoted")
     return enrolment
 
 

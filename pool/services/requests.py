@@ -122,9 +122,8 @@ def create_request(
             description=description,
             created_at=_now(now),
         )
-        # The fan-out to every pool mediator of the network runs in the background, once the request is committed.
-        pk = mediator_request.pk
-        transaction.on_commit(lambda: announce_new_request.enqueue(pk))
+        # The fan-out to every pool mediator of the network is one task, queued with the request (committed with it).
+        announce_new_request.enqueue(mediator_request.pk)
     return mediator_request
 
 

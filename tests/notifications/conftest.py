@@ -92,11 +92,17 @@ def task_queue(settings):
 
         @property
         def mails(self):
-            """The queued notification mails (other apps queue their own tasks too, e.g. search indexing)."""
+            """The queued notification mails (other apps queue their own tasks too, e.g. search indexing), once the
+            tasks that record notifications have run: they are what queues the mails."""
+            self.run(lambda result: result.task.func.__name__ != "send_notification_email")
             return [r for r in self.results if r.task.func.__name__ == "send_notification_email"]
 
-        def run(self):
-            pending, self.results[:] = list(self.results), []
-            return [result.task.call(*result.args, **result.kwargs) for result in pending]
+        def run(self, which=lambda result: True):
+            """Run the queued tasks `which` selects, and those they queue; returns what they returned."""
+            returned = []
+            while pending := [result for result in self.results if which(result)]:
+                self.results[:] = [result for result in self.results if not which(result)]
+                returned += [result.task.call(*result.args, **result.kwargs) for result in pending]
+            return returned
 
     return Queue()

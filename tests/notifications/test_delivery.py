@@ -119,7 +119,7 @@ def test_the_mail_shows_the_target_as_it_is_when_sent(stand_in, post_target, ali
 
 def test_a_queued_mail_is_sent_once_even_if_the_task_runs_twice(stand_in, post_target, alice, bob, deliver, task_queue):
     deliver(alice, kinds.MENTION, post_target, actor=bob)
-    task_queue.results.append(task_queue.results[0])
+    task_queue.results.append(task_queue.mails[0])
     assert task_queue.run() == [True, False]
     assert len(mail.outbox) == 1
 
@@ -130,6 +130,7 @@ def test_a_notification_read_before_the_mail_went_out_is_not_mailed(
     from notifications.services import mark_all_read
 
     deliver(alice, kinds.MENTION, post_target, actor=bob)
+    assert len(task_queue.mails) == 1
     mark_all_read(alice)
     task_queue.run()
     assert mail.outbox == []

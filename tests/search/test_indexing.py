@@ -5,12 +5,14 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import transaction
 from wagtail.models import PageViewRestriction
 
 from knowledge.models import ContentPage, HomePage
 from search import indexing
 from search.models import SearchDocument, Visibility
 from tests.factories import paragraph
+from tests.helpers import queued_tasks, run_queued_tasks
 
 
 def document_of(page):
@@ -30,15 +32,26 @@ def test_publishing_indexes_the_page_after_the_commit(publish):
     assert "parkeervergunning" in document.body
 
 
-def test_nothing_is_indexed_before_the_transaction_commits(publish, django_capture_on_commit_callbacks):
+def test_indexing_is_queued_with_the_change_and_done_by_the_task(publish, database_queue):
     page = publish("Wachttest", "eerste versie")
+    run_queued_tasks()
     page.title = "Wachttest nieuw"
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        page.save_revision().publish()
+    page.save_revision().publish()
     assert document_of(page).title == "Wachttest"  # the task has not run yet
-    assert len(callbacks) == 1
-    callbacks[0]()
+    assert queued_tasks("sync_documents").filter(status="READY").count() == 1
+    run_queued_tasks()
     assert document_of(page).title == "Wachttest nieuw"
+
+
+def test_a_rolled_back_change_queues_no_indexing(publish, database_queue):
+    page = publish("Terugdraaitest", "eerste versie")
+    run_queued_tasks()
+    page.title = "Terugdraaitest nieuw"
+    with pytest.raises(RuntimeError), transaction.atomic():
+        page.save_revision().publish()
+        raise RuntimeError("the publication fails")
+    assert not queued_tasks("sync_documents").filter(status="READY").exists()
+    assert document_of(page).title == "Terugdraaitest"
 
 
 def test_a_tag_added_while_editing_a_published_page_is_found_after_publishing(
