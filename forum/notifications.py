@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from forum import permissions
 from forum.markup import plain_text
 from forum.models import GroupMembership, Post, PostMention, PostStatus, ThreadWatch
+from notifications.fanout import record
 from notifications.kinds import Kind
 from notifications.registry import register_target
-from notifications.services import record
 
 
 def post_can_view(user, post) -> bool:

@@ -22,20 +22,6 @@ DIGEST_HORIZON = timedelta(days=14)
 
 
 @task()
-def record_notifications(
-    kind: str, content_type_id: int, target_id: int, recipient_ids: list[int], actor_id: int | None, event: str
-) -> int:
-    """The notifications one `notify()` call asked for; returns how many were recorded by this run."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from notifications.services import record
-
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    target = model._default_manager.filter(pk=target_id).first() if model is not None else None
-    return len(record(recipient_ids, kind, target, event=event, actor=actor_id))
-
-
-@task()
 def send_notification_email(notification_id: int) -> bool:
     """Mail one notification to its recipient now; returns whether a mail was sent."""
     notification = Notification.objects.select_related("recipient").filter(pk=notification_id).first()

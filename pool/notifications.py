@@ -15,9 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from accounts.models import Membership
+from notifications.fanout import record
 from notifications.kinds import Kind
 from notifications.registry import register_kind_audience, register_target
-from notifications.services import notify, record
+from notifications.services import notify
 from pool import permissions
 from pool.choices import NetworkMembershipStatus, OfferStatus
 from pool.models import MediatorProfile, MediatorRequest, NetworkMembership, Offer

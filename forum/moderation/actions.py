@@ -22,10 +22,10 @@ from forum.models import GroupMembership, PostStatus
 from forum.moderation import permissions, services
 from forum.moderation.action_base import Action
 from forum.moderation.forms import DecisionForm, EditForm, MoveForm, OptionalReasonForm, ReasonForm, SuspendForm
-from forum.moderation.mail import send_warning
 from forum.moderation.models import AUTO_HOLD, AuditEntry, ReviewItem
 from forum.moderation.notifications import notify_author
 from forum.moderation.person_actions import PERSON_ACTIONS
+from forum.moderation.tasks import send_warning
 from forum.permissions import is_site_moderator, moderated_groups
 
 

@@ -1,12 +1,10 @@
 """Mails a moderator's decision sends a member whatever their notification settings: a warning, a platform-wide
 suspension and its end. They are addressed to that person about their own account.
 
-Each is a task queued in the transaction that records the decision, so a rolled-back action mails nobody and a
-committed one cannot lose its mail; the task builds the mail from the rows as they are then, in the member's
-language, and sends it once however often it runs.
+Each is a task (forum.moderation.tasks) queued in the transaction that records the decision, so a rolled-back
+action mails nobody and a committed one cannot lose its mail; the task builds the mail from the rows as they are
+then, in the member's language, and sends it once however often it runs.
 """
-
-import uuid
 
 from django.db.models import Model
 
@@ -14,26 +12,6 @@ from accounts.mail import localized_url, send_once, send_templated_mail
 
 PLATFORM_SUSPENSION = "forum_moderation/email/platform_suspension"
 SUSPENSION_LIFTED = "forum_moderation/email/platform_suspension_lifted"
-
-
-def send_warning(membership, reason: str) -> None:
-    from forum.moderation.tasks import send_warning_mail
-
-    send_warning_mail.enqueue(membership.pk, reason, str(uuid.uuid4()))
-
-
-def send_platform_suspension(suspension) -> None:
-    """The member learns that, why and until when (in their language and its date format), whatever their
-    notification settings: like a warning, it is addressed to them about their account."""
-    from forum.moderation.tasks import send_suspension_mail
-
-    send_suspension_mail.enqueue(suspension.pk, PLATFORM_SUSPENSION, str(uuid.uuid4()))
-
-
-def send_suspension_lifted(suspension) -> None:
-    from forum.moderation.tasks import send_suspension_mail
-
-    send_suspension_mail.enqueue(suspension.pk, SUSPENSION_LIFTED, str(uuid.uuid4()))
 
 
 def warning_mail(membership_id: int, reason: str, event: str) -> bool:

@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from forum.moderation import suspensions
 from forum.moderation.action_base import Action
-from forum.moderation.mail import send_platform_suspension, send_suspension_lifted
 from forum.moderation.member_forms import LiftSuspensionForm, PlatformSuspendForm, StaffNoteForm
 from forum.moderation.models import AuditEntry, StaffNote
 from forum.moderation.notifications import notify_suspended
+from forum.moderation.tasks import send_platform_suspension, send_suspension_lifted
 
 
 def _until_label(suspension) -> str:

@@ -1,4 +1,7 @@
-"""Background work of moderation: the mails a decision sends the member (see forum.moderation.mail)."""
+"""Background work of moderation: the mails a decision sends the member (built and sent by forum.moderation.mail),
+and the functions the actions call to queue them in their transaction."""
+
+import uuid
 
 from django_tasks import task
 
@@ -13,3 +16,17 @@ def send_warning_mail(membership_id: int, reason: str, event: str) -> bool:
 @task()
 def send_suspension_mail(suspension_id: int, template: str, event: str) -> bool:
     return mail.suspension_mail(suspension_id, template, event)
+
+
+def send_warning(membership, reason: str) -> None:
+    send_warning_mail.enqueue(membership.pk, reason, str(uuid.uuid4()))
+
+
+def send_platform_suspension(suspension) -> None:
+    """The member learns that, why and until when (in their language and its date format), whatever their
+    notification settings: like a warning, it is addressed to them about their account."""
+    send_suspension_mail.enqueue(suspension.pk, mail.PLATFORM_SUSPENSION, str(uuid.uuid4()))
+
+
+def send_suspension_lifted(suspension) -> None:
+    send_suspension_mail.enqueue(suspension.pk, mail.SUSPENSION_LIFTED, str(uuid.uuid4()))

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from accounts import services
+from accounts import account_mail
 from accounts.forms import ProfileForm
 from accounts.models import Membership, User
 from forum.forms import ThreadForm
@@ -28,7 +28,7 @@ def test_a_name_with_quote_ampersand_and_angle_bracket_is_plain_in_subject_and_t
     requester = make_user(
         "jan@gmail.example", organisation=urk, status=Membership.Status.PENDING, first_name=NAME[0], last_name=NAME[1]
     )
-    services.notify_coordinators(requester.memberships.get())
+    account_mail.notify_coordinators(requester.memberships.get())
 
     (message,) = mail.outbox
     assert message.subject == "[Kennisplatform] Jan <Zn> & co van 't Hof asks to join Gemeente Urk & Co"
