@@ -157,6 +157,18 @@ def post(client, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def page_cache_on(settings):
+    """The page caches as production runs them (tests keep them off: see config/settings/test.py), starting and
+    ending empty."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_TIMEOUT = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def database_queue(settings):
     """The production queue instead of running each task at once: tasks wait as rows in the database (in the test's
     transaction) until tests.helpers.run_queued_tasks() runs them as the worker would."""

@@ -48,14 +48,6 @@ def at_once(*calls, refused: type[Exception] | tuple[type[Exception], ...] = ())
     return results, errors
 
 
-def turn_on_page_cache(settings):
-    """The page cache as production runs it (tests keep it off: see config/settings/test.py), starting empty."""
-    from django.core.cache import cache
-
-    settings.PAGE_CACHE_TIMEOUT = 300
-    cache.clear()
-
-
 def queued_tasks(task_name: str | None = None):
     """The task rows of the database queue (`database_queue` fixture), in the order they were queued; `task_name`: the
     function name of one task only (e.g. "announce_post")."""

@@ -7,14 +7,8 @@ from django.db import connection, transaction
 from accounts.models import Organisation
 from core import data_generation
 from tests import factories
-from tests.helpers import turn_on_page_cache
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_cache(settings):
-    turn_on_page_cache(settings)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture
@@ -86,7 +80,10 @@ def test_nothing_is_counted_before_the_commit(django_capture_on_commit_callbacks
 
 
 def test_writes_to_the_database_cache_are_not_changes_of_data(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "my_cache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "my_cache"},
+    }
     assert not data_generation.is_write('INSERT INTO "my_cache" (cache_key, value, expires) VALUES (%s, %s, %s)')
     assert not data_generation.is_write('DELETE FROM "my_cache" WHERE cache_key IN (%s)')
     assert data_generation.is_write('INSERT INTO "accounts_organisation" ("name") VALUES (%s)')

@@ -10,16 +10,8 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from core import page_cache
 from forum.models import ForumGroup
 from tests import factories
-from tests.helpers import turn_on_page_cache
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_cache(settings):
-    turn_on_page_cache(settings)
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 
 @pytest.fixture

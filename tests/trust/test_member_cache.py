@@ -8,7 +8,6 @@ import re
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.test import Client
 
 from accounts import roles
@@ -17,19 +16,11 @@ from core import member_cache
 from notifications.kinds import Kind
 from notifications.models import Notification
 from tests import factories
-from tests.helpers import turn_on_page_cache
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 LOG_OUT = "Uitloggen"
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-@pytest.fixture(autouse=True)
-def _page_cache(settings):
-    turn_on_page_cache(settings)
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ thread of its own and is held between rendering and storing while the change com
 import threading
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
@@ -14,16 +13,10 @@ from core import member_cache
 from notifications.kinds import Kind
 from notifications.models import Notification
 from tests import factories
-from tests.helpers import turn_on_page_cache
+
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 BADGE = '<span class="utrecht-badge-counter" aria-hidden="true">1</span>'
-
-
-@pytest.fixture(autouse=True)
-def _page_cache(settings):
-    turn_on_page_cache(settings)
-    yield
-    cache.clear()
 
 
 def test_a_page_rendered_before_a_change_and_stored_after_it_is_never_served(committed_db, monkeypatch):

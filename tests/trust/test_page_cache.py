@@ -7,25 +7,16 @@ visitor request must not hold it. Real views, the Django test client, PostgreSQL
 """
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from forum import services as forum_services
 from forum.models import ForumGroup
 from tests import factories
-from tests.helpers import turn_on_page_cache
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
 
 CANARY = "CACHEKANARIE-5531"
-
-
-@pytest.fixture(autouse=True)
-def _page_cache(settings):
-    turn_on_page_cache(settings)
-    yield
-    cache.clear()
 
 
 @pytest.fixture
