@@ -21,13 +21,14 @@ including a statement this module does not recognise, counts as a write.
 
 import logging
 import re
-import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.transaction import TransactionManagementError
+
+from core import page_cache
 
 logger = logging.getLogger(__name__)
 
@@ -46,18 +47,10 @@ BOOKKEEPING_TABLES = frozenset({"core_workerheartbeat"})
 DIRTY = "_data_generation_dirty"
 
 
-def new_generation() -> str:
-    return uuid.uuid4().hex
-
-
 def current() -> str | None:
     """The generation now, made if there is none; None when the cache cannot be reached."""
     try:
-        generation = cache.get(KEY)
-        if generation is None:
-            generation = new_generation()
-            if not cache.add(KEY, generation, timeout=None):
-                generation = cache.get(KEY)
+        generation = page_cache.established(KEY, cache.get(KEY))
     except Exception:
         logger.exception("Cache unreachable: no data generation")
         return None
@@ -66,7 +59,7 @@ def current() -> str | None:
 
 def bump() -> None:
     try:
-        cache.set(KEY, new_generation(), timeout=None)
+        cache.set(KEY, page_cache.new_generation(), timeout=None)
     except Exception:
         # Entries stamped with a generation also time out; a failing cache must not fail the write.
         logger.exception("Could not start a new data generation")

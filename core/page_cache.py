@@ -62,6 +62,17 @@ def new_generation() -> str:
     return uuid.uuid4().hex
 
 
+def established(key: str, found: str | None) -> str | None:
+    """`found` (the generation read under `key`), or a new one when there was none. Made with `add`: when two
+    processes make one at once, both go on with the one that was stored."""
+    if found is not None:
+        return found
+    generation = new_generation()
+    if cache.add(key, generation, timeout=None):
+        return generation
+    return cache.get(key)
+
+
 def bump() -> None:
     """Nothing stored so far is served again. Called after the commit of a change (see the module docstring)."""
     try:
@@ -75,11 +86,7 @@ def read(key: str) -> tuple[str | None, object]:
     """(current generation, the value stored under `key` if it was stored in this generation, else None)."""
     try:
         values = cache.get_many([GENERATION_KEY, key])
-        generation = values.get(GENERATION_KEY)
-        if generation is None:
-            generation = new_generation()
-            if not cache.add(GENERATION_KEY, generation, timeout=None):
-                generation = cache.get(GENERATION_KEY)
+        generation = established(GENERATION_KEY, values.get(GENERATION_KEY))
     except Exception:
         logger.exception("Page cache unreachable")
         return None, None
